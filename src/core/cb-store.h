@@ -1,0 +1,130 @@
+/* cb-store.h — the SQLite database: the only place with SQL
+ *
+ * Copyright 2026 The Casebook developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "cb-article.h"
+#include "cb-case-file.h"
+#include "cb-event.h"
+#include "cb-excerpt.h"
+#include "cb-person-record.h"
+#include "cb-search-hit.h"
+#include "extract/cb-extract.h"
+
+G_BEGIN_DECLS
+
+#define CB_STORE_ERROR (cb_store_error_quark ())
+
+typedef enum
+{
+  CB_STORE_ERROR_FAILED,
+  CB_STORE_ERROR_TOO_NEW,     /* written by a newer Casebook: refused, never modified */
+  CB_STORE_ERROR_CORRUPT,     /* not a database, or a damaged one */
+  CB_STORE_ERROR_READ_ONLY,
+  CB_STORE_ERROR_FULL,        /* the disk is full */
+  CB_STORE_ERROR_NOT_FOUND,
+  CB_STORE_ERROR_DUPLICATE,   /* an article with the same text is stored already */
+} CbStoreError;
+
+/* The schema this build writes; PRAGMA user_version of a migrated database. */
+#define CB_STORE_SCHEMA_VERSION 1
+
+#define CB_TYPE_STORE (cb_store_get_type ())
+G_DECLARE_FINAL_TYPE (CbStore, cb_store, CB, STORE, GObject)
+
+GQuark      cb_store_error_quark     (void);
+
+/* $CASEBOOK_DB when set, otherwise $XDG_DATA_HOME/casebook/casebook.db. */
+char       *cb_store_dup_default_path (void);
+
+/* Opens (creating folders and file as needed) and migrates.  WAL, foreign keys,
+ * a busy timeout.  A database of a newer schema fails with CB_STORE_ERROR_TOO_NEW
+ * and is not modified.  Each CbStore is one connection: threads open their own. */
+CbStore    *cb_store_open            (const char *path,
+                                      GError    **error);
+const char *cb_store_get_path        (CbStore *self);
+int         cb_store_get_schema_version (CbStore *self);
+
+/* Explicit transactions (not nested). */
+gboolean    cb_store_begin           (CbStore *self, GError **error);
+gboolean    cb_store_commit          (CbStore *self, GError **error);
+void        cb_store_rollback        (CbStore *self);
+
+/* Changes whenever another connection commits (PRAGMA data_version). */
+gint64      cb_store_get_data_version (CbStore *self);
+
+/* --- Articles ----------------------------------------------------------- */
+
+/* The stored article whose text has @sha256, or NULL (no error) when none. */
+CbArticle  *cb_store_find_article_by_sha256 (CbStore    *self,
+                                             const char *sha256,
+                                             GError    **error);
+
+/* Stores @article (its body, metadata, FTS entry) and everything in
+ * @extraction as suggestions — people (matched to stored people by name or
+ * alias), mentions, quotes as excerpts, events with their source passages,
+ * and a suggested case file for each person who is the subject of a legal
+ * event — in ONE transaction: on failure nothing of it is stored.  Sets the
+ * article's id and returns it, or 0 on error.  A sha256 already stored fails
+ * with CB_STORE_ERROR_DUPLICATE. */
+gint64      cb_store_add_article     (CbStore            *self,
+                                      CbArticle          *article,
+                                      const CbExtraction *extraction,
+                                      GError            **error);
+
+/* With the body. */
+CbArticle  *cb_store_get_article     (CbStore *self,
+                                      gint64   id,
+                                      GError **error);
+/* Without bodies, newest first.  GPtrArray of CbArticle. */
+GPtrArray  *cb_store_list_articles   (CbStore *self,
+                                      GError **error);
+guint       cb_store_count_articles  (CbStore *self);
+
+/* --- Case files, events, excerpts, people ------------------------------- */
+
+/* Every case file not rejected, by title.  GPtrArray of CbCaseFile. */
+GPtrArray  *cb_store_list_cases      (CbStore *self,
+                                      GError **error);
+CbCaseFile *cb_store_get_case        (CbStore *self,
+                                      gint64   id,
+                                      GError **error);
+/* Events not rejected, chronological (undated last); @case_id 0 = all.
+ * GPtrArray of CbEvent. */
+GPtrArray  *cb_store_list_events     (CbStore *self,
+                                      gint64   case_id,
+                                      GError **error);
+/* Excerpts of a case (@case_id != 0), of an event (@event_id != 0), or all
+ * (both 0), in article order.  GPtrArray of CbExcerpt. */
+GPtrArray  *cb_store_list_excerpts   (CbStore *self,
+                                      gint64   case_id,
+                                      gint64   event_id,
+                                      GError **error);
+/* GPtrArray of CbPersonRecord, by name. */
+GPtrArray  *cb_store_list_persons    (CbStore *self,
+                                      GError **error);
+
+/* --- Search --------------------------------------------------------------- */
+
+/* Full-text search over titles and bodies.  Any text is accepted: it is
+ * turned into a safe FTS5 query (words as prefix terms, AND-ed), never a
+ * syntax error.  GPtrArray of CbSearchHit, best first, at most @limit. */
+GPtrArray  *cb_store_search          (CbStore    *self,
+                                      const char *query,
+                                      guint       limit,
+                                      GError    **error);
+
+/* --- Export --------------------------------------------------------------- */
+
+/* {"version":1,"articles":[...],"persons":[...],"cases":[...]} — every
+ * article with its metadata and body, every person with aliases, every case
+ * with its events (date, description, review, sources) and excerpts. */
+JsonNode   *cb_store_export_json     (CbStore *self,
+                                      GError **error);
+
+G_END_DECLS
