@@ -1,2 +1,846 @@
-/* placeholder: being written */
+/* cb-importer.c — files and folders into the store
+ *
+ * Copyright 2026 The Casebook developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * An import runs in two steps: the files and folders given are expanded into
+ * a flat list of candidate files first (so progress knows the total), then
+ * each candidate is read, decoded, parsed, extracted and stored on its own.
+ * A file that fails becomes a REJECTED result with the reason; the loop goes
+ * on.  Each article is stored by cb_store_add_article() in one transaction,
+ * so a failure leaves nothing of that file behind.
+ *
+ * Folders are walked following symbolic links, and every folder's file id
+ * (device and inode for local files) is remembered: a link back to a folder
+ * already seen is skipped, so loops end.  Files are only ever opened when
+ * their type is "regular": pipes, sockets and devices are reported, never
+ * read — opening a FIFO for reading would block until a writer came along.
+ */
 #include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "cb-importer.h"
+#include "cb-article-header.h"
+#include "cb-text-decode.h"
+#include "extract/cb-extract.h"
+#include "extract/cb-fuzzy-date.h"
+
+struct _CbImporter
+{
+  GObject   parent_instance;
+
+  CbStore  *store;
+  GDate     date;       /* the override; valid only when has_date */
+  gboolean  has_date;
+  gsize     max_size;
+};
+
+/* One file found while expanding what was given. */
+typedef struct
+{
+  GFile   *file;
+  char    *display;
+  char    *reject_reason;  /* set: report this, never open the file */
+  guint64  size;
+} Candidate;
+
+/* Shared by the worker thread and the progress idles it posts; the caller's
+ * progress_notify runs when the last of them is done, on the caller's context. */
+typedef struct
+{
+  gatomicrefcount       ref_count;
+  CbImportProgressFunc  func;
+  gpointer              data;
+  GDestroyNotify        notify;
+  GMainContext         *context;
+} ProgressClosure;
+
+typedef struct
+{
+  ProgressClosure *closure;
+  CbImportResult  *result;
+  guint            done;
+  guint            total;
+} ProgressCall;
+
+typedef struct
+{
+  GPtrArray       *files;      /* GFile */
+  char            *db_path;
+  GDate            date;
+  gboolean         has_date;
+  gsize            max_size;
+  ProgressClosure *progress;
+} ImportTaskData;
+
+G_DEFINE_FINAL_TYPE (CbImporter, cb_importer, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+#define QUERY_ATTRIBUTES \
+  G_FILE_ATTRIBUTE_STANDARD_NAME "," \
+  G_FILE_ATTRIBUTE_STANDARD_TYPE "," \
+  G_FILE_ATTRIBUTE_STANDARD_SIZE "," \
+  G_FILE_ATTRIBUTE_STANDARD_IS_HIDDEN "," \
+  G_FILE_ATTRIBUTE_STANDARD_IS_SYMLINK "," \
+  G_FILE_ATTRIBUTE_ID_FILE
+
+/* --- Results ------------------------------------------------------------ */
+
+void
+cb_import_result_free (CbImportResult *result)
+{
+  if (result == NULL)
+    return;
+
+  g_free (result->path);
+  g_free (result->title);
+  g_free (result->reason);
+  g_free (result);
+}
+
+static CbImportResult *
+import_result_new (const char      *path,
+                   CbImportOutcome  outcome,
+                   const char      *title,
+                   const char      *reason,
+                   gint64           article_id)
+{
+  CbImportResult *result = g_new0 (CbImportResult, 1);
+
+  result->path = g_strdup (path);
+  result->outcome = outcome;
+  result->title = g_strdup (title);
+  result->reason = g_strdup (reason);
+  result->article_id = article_id;
+
+  return result;
+}
+
+static CbImportResult *
+import_result_copy (const CbImportResult *result)
+{
+  return import_result_new (result->path, result->outcome, result->title,
+                            result->reason, result->article_id);
+}
+
+static CbImportResult *
+rejected (const char *path,
+          const char *reason)
+{
+  return import_result_new (path, CB_IMPORT_REJECTED, NULL, reason, 0);
+}
+
+/* --- Expanding files and folders ---------------------------------------- */
+
+static void
+candidate_free (Candidate *candidate)
+{
+  g_clear_object (&candidate->file);
+  g_free (candidate->display);
+  g_free (candidate->reject_reason);
+  g_free (candidate);
+}
+
+static char *
+dup_display_name (GFile *file)
+{
+  const char *path = g_file_peek_path (file);
+
+  return path != NULL ? g_strdup (path) : g_file_get_uri (file);
+}
+
+static void
+add_candidate (GPtrArray  *candidates,
+               GFile      *file,
+               guint64     size,
+               const char *reject_reason)
+{
+  Candidate *candidate = g_new0 (Candidate, 1);
+
+  candidate->file = g_object_ref (file);
+  candidate->display = dup_display_name (file);
+  candidate->reject_reason = g_strdup (reject_reason);
+  candidate->size = size;
+  g_ptr_array_add (candidates, candidate);
+}
+
+static int
+compare_infos_by_name (gconstpointer a,
+                       gconstpointer b)
+{
+  GFileInfo *info_a = *(GFileInfo **) a;
+  GFileInfo *info_b = *(GFileInfo **) b;
+
+  return g_strcmp0 (g_file_info_get_name (info_a), g_file_info_get_name (info_b));
+}
+
+static void expand_file (GFile        *file,
+                         GFileInfo    *info,
+                         GHashTable   *visited,
+                         GPtrArray    *candidates,
+                         GCancellable *cancellable);
+
+static void
+expand_folder (GFile        *folder,
+               GFileInfo    *info,
+               GHashTable   *visited,
+               GPtrArray    *candidates,
+               GCancellable *cancellable)
+{
+  g_autoptr(GFileEnumerator) enumerator = NULL;
+  g_autoptr(GPtrArray) children = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *id;
+  char *key;
+
+  /* A folder reached twice (a link loop, or two links to one folder) is
+   * walked once. */
+  id = g_file_info_get_attribute_string (info, G_FILE_ATTRIBUTE_ID_FILE);
+  key = id != NULL ? g_strdup (id) : g_file_get_uri (folder);
+  if (!g_hash_table_add (visited, key))
+    return;
+
+  /* Without NOFOLLOW: a link to a folder or file is taken for its target,
+   * and the visited ids keep that from looping. */
+  enumerator = g_file_enumerate_children (folder, QUERY_ATTRIBUTES,
+                                          G_FILE_QUERY_INFO_NONE,
+                                          cancellable, &error);
+  if (enumerator == NULL)
+    {
+      g_autofree char *reason =
+        g_strdup_printf (_("The folder could not be read: %s"), error->message);
+      add_candidate (candidates, folder, 0, reason);
+      return;
+    }
+
+  children = g_ptr_array_new_with_free_func (g_object_unref);
+  for (;;)
+    {
+      GFileInfo *child_info = g_file_enumerator_next_file (enumerator, cancellable, &error);
+
+      if (child_info == NULL)
+        break;
+      g_ptr_array_add (children, child_info);
+    }
+
+  if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_autofree char *reason =
+        g_strdup_printf (_("The folder could not be read completely: %s"), error->message);
+      add_candidate (candidates, folder, 0, reason);
+    }
+
+  /* Alphabetical, so an import is reproducible. */
+  g_ptr_array_sort (children, compare_infos_by_name);
+
+  for (guint i = 0; i < children->len; i++)
+    {
+      GFileInfo *child_info = g_ptr_array_index (children, i);
+      g_autoptr(GFile) child = NULL;
+
+      if (g_cancellable_is_cancelled (cancellable))
+        return;
+
+      /* Hidden files and folders (".git", ".notes.txt") are not articles. */
+      if (g_file_info_get_is_hidden (child_info))
+        continue;
+
+      child = g_file_enumerator_get_child (enumerator, child_info);
+      expand_file (child, child_info, visited, candidates, cancellable);
+    }
+}
+
+static void
+expand_file (GFile        *file,
+             GFileInfo    *info,
+             GHashTable   *visited,
+             GPtrArray    *candidates,
+             GCancellable *cancellable)
+{
+  switch (g_file_info_get_file_type (info))
+    {
+    case G_FILE_TYPE_DIRECTORY:
+      expand_folder (file, info, visited, candidates, cancellable);
+      break;
+
+    case G_FILE_TYPE_REGULAR:
+      add_candidate (candidates, file, g_file_info_get_size (info), NULL);
+      break;
+
+    case G_FILE_TYPE_SPECIAL:
+      add_candidate (candidates, file, 0,
+                     _("This is not a regular file (a pipe, socket or device); it was not read."));
+      break;
+
+    case G_FILE_TYPE_SYMBOLIC_LINK:
+      /* Following it failed: a dangling link, or one that points to itself. */
+      add_candidate (candidates, file, 0,
+                     _("This is a symbolic link to nothing that can be read."));
+      break;
+
+    case G_FILE_TYPE_UNKNOWN:
+    case G_FILE_TYPE_SHORTCUT:
+    case G_FILE_TYPE_MOUNTABLE:
+    default:
+      add_candidate (candidates, file, 0,
+                     _("This is not a file or folder that can be imported."));
+      break;
+    }
+}
+
+static GPtrArray *
+expand_files (GFile        **files,
+              guint          n_files,
+              GCancellable  *cancellable)
+{
+  g_autoptr(GHashTable) visited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GPtrArray *candidates = g_ptr_array_new_with_free_func ((GDestroyNotify) candidate_free);
+
+  for (guint i = 0; i < n_files; i++)
+    {
+      g_autoptr(GFileInfo) info = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (g_cancellable_is_cancelled (cancellable))
+        break;
+
+      /* What was named explicitly is imported even when hidden or a link. */
+      info = g_file_query_info (files[i], QUERY_ATTRIBUTES, G_FILE_QUERY_INFO_NONE,
+                                cancellable, &error);
+      if (info == NULL)
+        {
+          g_autofree char *reason =
+            g_strdup_printf (_("The file could not be read: %s"), error->message);
+          add_candidate (candidates, files[i], 0, reason);
+          continue;
+        }
+
+      expand_file (files[i], info, visited, candidates, cancellable);
+    }
+
+  return candidates;
+}
+
+/* --- Importing one text ------------------------------------------------- */
+
+static char *
+too_large_reason (guint64 size,
+                  gsize   max_size)
+{
+  g_autofree char *size_str = g_format_size (size);
+  g_autofree char *max_str = g_format_size (max_size);
+
+  /* The same sentence as cb_decode_text() gives. */
+  return g_strdup_printf (_("The file is too large (%s; the limit is %s)."),
+                          size_str, max_str);
+}
+
+static CbImportResult *
+duplicate_of (CbArticle  *stored,
+              const char *display)
+{
+  return import_result_new (display, CB_IMPORT_DUPLICATE,
+                            cb_article_get_title (stored), NULL,
+                            cb_article_get_id (stored));
+}
+
+/* @text is decoded, normalised UTF-8.  @display names it in the result,
+ * @article_path is what the article remembers as its origin (may be NULL),
+ * @fallback_title names an article without a title line. */
+static CbImportResult *
+import_decoded (CbImporter *self,
+                const char *text,
+                const char *display,
+                const char *article_path,
+                const char *fallback_title)
+{
+  g_autoptr(CbArticle) stored = NULL;
+  g_autoptr(CbArticle) article = NULL;
+  g_autoptr(CbExtraction) extraction = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sha256 = NULL;
+  g_autofree char *published = NULL;
+  CbArticleHeader header = { 0 };
+  CbImportResult *result;
+  const char *body;
+  const char *title;
+  GDate date;
+  gboolean has_date = FALSE;
+  gint64 id;
+
+  sha256 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+
+  stored = cb_store_find_article_by_sha256 (self->store, sha256, &error);
+  if (error != NULL)
+    {
+      g_autofree char *reason =
+        g_strdup_printf (_("The database could not be searched for this text: %s"), error->message);
+      return rejected (display, reason);
+    }
+  if (stored != NULL)
+    return duplicate_of (stored, display);
+
+  cb_article_header_parse (text, &header);
+  body = text + header.body_offset;
+
+  g_date_clear (&date, 1);
+  if (self->has_date)
+    {
+      date = self->date;
+      has_date = TRUE;
+    }
+  else if (header.date != NULL && cb_parse_calendar_date (header.date, &date) && g_date_valid (&date))
+    {
+      has_date = TRUE;
+    }
+
+  if (has_date)
+    published = g_strdup_printf ("%04u-%02u-%02u",
+                                 (guint) g_date_get_year (&date),
+                                 (guint) g_date_get_month (&date),
+                                 (guint) g_date_get_day (&date));
+
+  title = header.title;
+  if (title == NULL || *title == '\0')
+    title = fallback_title != NULL ? fallback_title : _("Untitled article");
+
+  extraction = cb_extract (body, has_date ? &date : NULL);
+
+  article = cb_article_new (title, header.source, header.author, published,
+                            article_path, sha256, body);
+
+  id = cb_store_add_article (self->store, article, extraction, &error);
+  if (id == 0 && g_error_matches (error, CB_STORE_ERROR, CB_STORE_ERROR_DUPLICATE))
+    {
+      /* Another connection stored the same text since we looked. */
+      g_autoptr(CbArticle) other = NULL;
+
+      g_clear_error (&error);
+      other = cb_store_find_article_by_sha256 (self->store, sha256, NULL);
+      if (other != NULL)
+        result = duplicate_of (other, display);
+      else
+        result = import_result_new (display, CB_IMPORT_DUPLICATE, title, NULL, 0);
+    }
+  else if (id == 0)
+    {
+      g_autofree char *reason =
+        g_strdup_printf (_("The article could not be stored: %s"),
+                         error != NULL ? error->message : _("unknown error"));
+      result = rejected (display, reason);
+    }
+  else
+    {
+      result = import_result_new (display, CB_IMPORT_IMPORTED, title, NULL, id);
+    }
+
+  cb_article_header_clear (&header);
+
+  return result;
+}
+
+static CbImportResult *
+import_candidate (CbImporter   *self,
+                  Candidate    *candidate,
+                  GCancellable *cancellable)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *basename = NULL;
+  gsize length = 0;
+
+  if (candidate->reject_reason != NULL)
+    return rejected (candidate->display, candidate->reject_reason);
+
+  /* Checked before reading: a huge file is never loaded into memory. */
+  if (candidate->size > self->max_size)
+    {
+      g_autofree char *reason = too_large_reason (candidate->size, self->max_size);
+      return rejected (candidate->display, reason);
+    }
+
+  /* Not cancellable: a file once started is finished; cancelling stops
+   * between files. */
+  if (!g_file_load_contents (candidate->file, NULL, &contents, &length, NULL, &error))
+    {
+      g_autofree char *reason =
+        g_strdup_printf (_("The file could not be read: %s"), error->message);
+      return rejected (candidate->display, reason);
+    }
+
+  text = cb_decode_text ((const guint8 *) contents, length, self->max_size, NULL, &error);
+  if (text == NULL)
+    return rejected (candidate->display, error->message);
+
+  basename = g_file_get_basename (candidate->file);
+
+  return import_decoded (self, text, candidate->display, candidate->display, basename);
+}
+
+/* --- The worker thread -------------------------------------------------- */
+
+static ProgressClosure *
+progress_closure_ref (ProgressClosure *closure)
+{
+  g_atomic_ref_count_inc (&closure->ref_count);
+  return closure;
+}
+
+static gboolean
+run_notify_cb (gpointer user_data)
+{
+  ProgressClosure *closure = user_data;
+
+  if (closure->notify != NULL)
+    closure->notify (closure->data);
+  g_main_context_unref (closure->context);
+  g_free (closure);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+progress_closure_unref (ProgressClosure *closure)
+{
+  GSource *source;
+
+  if (!g_atomic_ref_count_dec (&closure->ref_count))
+    return;
+
+  if (g_main_context_is_owner (closure->context))
+    {
+      run_notify_cb (closure);
+      return;
+    }
+
+  /* The caller's data is theirs to free, on their thread. */
+  source = g_idle_source_new ();
+  g_source_set_callback (source, run_notify_cb, closure, NULL);
+  g_source_set_static_name (source, "[casebook] import progress notify");
+  g_source_attach (source, closure->context);
+  g_source_unref (source);
+}
+
+static void
+progress_call_free (ProgressCall *call)
+{
+  cb_import_result_free (call->result);
+  progress_closure_unref (call->closure);
+  g_free (call);
+}
+
+static gboolean
+progress_call_cb (gpointer user_data)
+{
+  ProgressCall *call = user_data;
+
+  if (call->closure->func != NULL)
+    call->closure->func (call->result, call->done, call->total, call->closure->data);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+thread_progress_cb (const CbImportResult *result,
+                    guint                 done,
+                    guint                 total,
+                    gpointer              user_data)
+{
+  ProgressClosure *closure = user_data;
+  ProgressCall *call;
+  GSource *source;
+
+  if (closure->func == NULL)
+    return;
+
+  call = g_new0 (ProgressCall, 1);
+  call->closure = progress_closure_ref (closure);
+  call->result = import_result_copy (result);
+  call->done = done;
+  call->total = total;
+
+  /* An idle source rather than g_main_context_invoke(): when the caller's
+   * context is the global default and nobody iterates it right now,
+   * invoke() would acquire it and run the callback on this thread. */
+  source = g_idle_source_new ();
+  g_source_set_callback (source, progress_call_cb, call, (GDestroyNotify) progress_call_free);
+  g_source_set_static_name (source, "[casebook] import progress");
+  g_source_attach (source, closure->context);
+  g_source_unref (source);
+}
+
+static void
+import_task_data_free (ImportTaskData *data)
+{
+  g_clear_pointer (&data->files, g_ptr_array_unref);
+  g_free (data->db_path);
+  if (data->progress != NULL)
+    progress_closure_unref (data->progress);
+  g_free (data);
+}
+
+static void
+import_files_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  ImportTaskData *data = task_data;
+  g_autoptr(CbStore) store = NULL;
+  g_autoptr(CbImporter) importer = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *results;
+
+  /* One connection per thread: SQLite handles are not shared. */
+  store = cb_store_open (data->db_path, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  importer = cb_importer_new (store);
+  if (data->has_date)
+    cb_importer_set_date (importer, &data->date);
+  cb_importer_set_max_size (importer, data->max_size);
+
+  results = cb_importer_import_files (importer,
+                                      (GFile **) data->files->pdata, data->files->len,
+                                      cancellable, thread_progress_cb, data->progress);
+
+  g_task_return_pointer (task, results, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/* --- GObject ------------------------------------------------------------ */
+
+static void
+cb_importer_dispose (GObject *object)
+{
+  CbImporter *self = CB_IMPORTER (object);
+
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (cb_importer_parent_class)->dispose (object);
+}
+
+static void
+cb_importer_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  CbImporter *self = CB_IMPORTER (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cb_importer_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  CbImporter *self = CB_IMPORTER (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cb_importer_class_init (CbImporterClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = cb_importer_dispose;
+  object_class->get_property = cb_importer_get_property;
+  object_class->set_property = cb_importer_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         CB_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+cb_importer_init (CbImporter *self)
+{
+  g_date_clear (&self->date, 1);
+  self->max_size = CB_DECODE_DEFAULT_MAX_SIZE;
+}
+
+/* --- Public API --------------------------------------------------------- */
+
+CbImporter *
+cb_importer_new (CbStore *store)
+{
+  g_return_val_if_fail (CB_IS_STORE (store), NULL);
+
+  return g_object_new (CB_TYPE_IMPORTER, "store", store, NULL);
+}
+
+void
+cb_importer_set_date (CbImporter  *self,
+                      const GDate *date)
+{
+  g_return_if_fail (CB_IS_IMPORTER (self));
+
+  if (date != NULL && g_date_valid (date))
+    {
+      self->date = *date;
+      self->has_date = TRUE;
+    }
+  else
+    {
+      g_date_clear (&self->date, 1);
+      self->has_date = FALSE;
+    }
+}
+
+void
+cb_importer_set_max_size (CbImporter *self,
+                          gsize       max_size)
+{
+  g_return_if_fail (CB_IS_IMPORTER (self));
+
+  self->max_size = max_size > 0 ? max_size : CB_DECODE_DEFAULT_MAX_SIZE;
+}
+
+GPtrArray *
+cb_importer_import_files (CbImporter           *self,
+                          GFile               **files,
+                          guint                 n_files,
+                          GCancellable         *cancellable,
+                          CbImportProgressFunc  progress,
+                          gpointer              user_data)
+{
+  g_autoptr(GPtrArray) candidates = NULL;
+  GPtrArray *results;
+
+  g_return_val_if_fail (CB_IS_IMPORTER (self), NULL);
+  g_return_val_if_fail (files != NULL || n_files == 0, NULL);
+
+  results = g_ptr_array_new_with_free_func ((GDestroyNotify) cb_import_result_free);
+  candidates = expand_files (files, n_files, cancellable);
+
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      CbImportResult *result;
+
+      /* Between files only: what was imported stays imported. */
+      if (g_cancellable_is_cancelled (cancellable))
+        break;
+
+      result = import_candidate (self, g_ptr_array_index (candidates, i), cancellable);
+      g_ptr_array_add (results, result);
+
+      if (progress != NULL)
+        progress (result, i + 1, candidates->len, user_data);
+    }
+
+  return results;
+}
+
+CbImportResult *
+cb_importer_import_text (CbImporter *self,
+                         const char *text,
+                         const char *origin)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *decoded = NULL;
+  const char *display;
+
+  g_return_val_if_fail (CB_IS_IMPORTER (self), NULL);
+
+  display = origin != NULL ? origin : _("Dropped text");
+
+  if (text == NULL)
+    return rejected (display, _("There is no text to import."));
+
+  /* The same checks and line endings as a file (it is valid UTF-8 already,
+   * or it is treated as Windows-1252 like a file would be). */
+  decoded = cb_decode_text ((const guint8 *) text, strlen (text), self->max_size, NULL, &error);
+  if (decoded == NULL)
+    return rejected (display, error->message);
+
+  return import_decoded (self, decoded, display, NULL, display);
+}
+
+void
+cb_importer_import_files_async (CbImporter           *self,
+                                GFile               **files,
+                                guint                 n_files,
+                                GCancellable         *cancellable,
+                                CbImportProgressFunc  progress,
+                                gpointer              progress_data,
+                                GDestroyNotify        progress_notify,
+                                GAsyncReadyCallback   callback,
+                                gpointer              user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ImportTaskData *data;
+
+  g_return_if_fail (CB_IS_IMPORTER (self));
+  g_return_if_fail (files != NULL || n_files == 0);
+
+  data = g_new0 (ImportTaskData, 1);
+  data->files = g_ptr_array_new_full (n_files, g_object_unref);
+  for (guint i = 0; i < n_files; i++)
+    g_ptr_array_add (data->files, g_object_ref (files[i]));
+  data->db_path = g_strdup (cb_store_get_path (self->store));
+  data->date = self->date;
+  data->has_date = self->has_date;
+  data->max_size = self->max_size;
+
+  data->progress = g_new0 (ProgressClosure, 1);
+  g_atomic_ref_count_init (&data->progress->ref_count);
+  data->progress->func = progress;
+  data->progress->data = progress_data;
+  data->progress->notify = progress_notify;
+  data->progress->context = g_main_context_ref_thread_default ();
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cb_importer_import_files_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) import_task_data_free);
+  /* Cancelled or not, the caller gets the results of the files done. */
+  g_task_set_check_cancellable (task, FALSE);
+  g_task_run_in_thread (task, import_files_thread);
+}
+
+GPtrArray *
+cb_importer_import_files_finish (CbImporter    *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (CB_IS_IMPORTER (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
