@@ -64,7 +64,12 @@ CbImportResult *cb_importer_import_text  (CbImporter *self,
                                           const char *origin);
 
 /* The same in a GTask thread with its own connection to the store's database;
- * @progress is called on the main context of the caller. */
+ * @progress is called on the main context of the caller (the thread-default
+ * one when the call is made), and @progress_notify there once no more
+ * progress can come.  When @cancellable is cancelled the import stops between
+ * files and _finish() still returns the results of the files finished (they
+ * stay stored) — not an error; it fails only when the database cannot be
+ * opened. */
 void            cb_importer_import_files_async  (CbImporter           *self,
                                                  GFile               **files,
                                                  guint                 n_files,
