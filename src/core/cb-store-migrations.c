@@ -1,2 +1,195 @@
-/* placeholder: being written */
+/* cb-store-migrations.c — the schema, one numbered migration at a time
+ *
+ * Copyright 2026 The Casebook developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cb-store-private.h"
+
+/* Migration N brings a database from user_version N-1 to N.  Never edit a
+ * migration that has shipped: add the next one (and bump
+ * CB_STORE_SCHEMA_VERSION in cb-store.h).
+ *
+ * Conventions: offsets are Unicode character offsets into article.body
+ * (span_start inclusive, span_end exclusive); dates are Julian day numbers
+ * (GDate) with NULL for "not known"; enumerations are stored as the strings
+ * of cb-types.c / cb-fuzzy-date.c so the file stays readable. */
+static const char * const migrations[] = {
+  /* 1: the schema of DESIGN.md */
+  "CREATE TABLE article ("
+  "  id INTEGER PRIMARY KEY,"
+  "  title TEXT NOT NULL DEFAULT '',"
+  "  source TEXT,"
+  "  author TEXT,"
+  "  published TEXT,"                       /* TIMEX3 value, NULL when undated */
+  "  published_precision TEXT NOT NULL DEFAULT 'none',"
+  "  published_earliest INTEGER,"
+  "  published_latest INTEGER,"
+  "  imported_at TEXT NOT NULL,"            /* ISO 8601, UTC */
+  "  path TEXT,"
+  "  sha256 TEXT NOT NULL UNIQUE,"
+  "  body TEXT NOT NULL"
+  ");"
+
+  /* External-content FTS5 index kept in sync by the triggers below. */
+  "CREATE VIRTUAL TABLE article_fts USING fts5("
+  "  title, body, content='article', content_rowid='id',"
+  "  tokenize='unicode61 remove_diacritics 2'"
+  ");"
+  "CREATE TRIGGER article_fts_ai AFTER INSERT ON article BEGIN"
+  "  INSERT INTO article_fts (rowid, title, body) VALUES (new.id, new.title, new.body);"
+  "END;"
+  "CREATE TRIGGER article_fts_ad AFTER DELETE ON article BEGIN"
+  "  INSERT INTO article_fts (article_fts, rowid, title, body)"
+  "    VALUES ('delete', old.id, old.title, old.body);"
+  "END;"
+  "CREATE TRIGGER article_fts_au AFTER UPDATE OF title, body ON article BEGIN"
+  "  INSERT INTO article_fts (article_fts, rowid, title, body)"
+  "    VALUES ('delete', old.id, old.title, old.body);"
+  "  INSERT INTO article_fts (rowid, title, body) VALUES (new.id, new.title, new.body);"
+  "END;"
+
+  "CREATE TABLE person ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL,"
+  "  name_key TEXT NOT NULL"                /* _cb_store_name_key (name) */
+  ");"
+  "CREATE INDEX person_name_key ON person (name_key);"
+
+  "CREATE TABLE alias ("
+  "  id INTEGER PRIMARY KEY,"
+  "  person_id INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,"
+  "  text TEXT NOT NULL,"
+  "  text_key TEXT NOT NULL,"
+  "  UNIQUE (person_id, text_key)"
+  ");"
+  "CREATE INDEX alias_text_key ON alias (text_key);"
+
+  "CREATE TABLE mention ("
+  "  id INTEGER PRIMARY KEY,"
+  "  article_id INTEGER NOT NULL REFERENCES article (id) ON DELETE CASCADE,"
+  "  person_id INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,"
+  "  span_start INTEGER NOT NULL,"
+  "  span_end INTEGER NOT NULL,"
+  "  CHECK (span_start <= span_end)"
+  ");"
+  "CREATE INDEX mention_article ON mention (article_id);"
+  "CREATE INDEX mention_person ON mention (person_id);"
+
+  "CREATE TABLE case_file ("
+  "  id INTEGER PRIMARY KEY,"
+  "  title TEXT NOT NULL,"
+  "  subject_id INTEGER REFERENCES person (id) ON DELETE SET NULL,"
+  "  status TEXT NOT NULL DEFAULT 'open'"
+  "    CHECK (status IN ('open', 'pending', 'granted', 'denied', 'closed')),"
+  "  notes TEXT,"
+  "  review TEXT NOT NULL DEFAULT 'suggested'"
+  "    CHECK (review IN ('suggested', 'accepted', 'rejected'))"
+  ");"
+  "CREATE INDEX case_file_subject ON case_file (subject_id);"
+
+  "CREATE TABLE event ("
+  "  id INTEGER PRIMARY KEY,"
+  "  case_id INTEGER REFERENCES case_file (id) ON DELETE SET NULL,"
+  "  article_id INTEGER REFERENCES article (id) ON DELETE SET NULL,"  /* where first found */
+  "  subject_id INTEGER REFERENCES person (id) ON DELETE SET NULL,"
+  "  description TEXT NOT NULL,"
+  "  action TEXT,"                          /* legal action or NULL */
+  "  date_value TEXT,"                      /* TIMEX3 or NULL when unresolved */
+  "  date_precision TEXT NOT NULL DEFAULT 'none',"
+  "  date_qualifier TEXT NOT NULL DEFAULT 'on',"
+  "  date_anchor TEXT NOT NULL DEFAULT 'absolute',"
+  "  date_earliest INTEGER,"
+  "  date_latest INTEGER,"
+  "  date_text TEXT,"                       /* the surface text */
+  "  date_start INTEGER,"                   /* its span in the article, to resolve */
+  "  date_end INTEGER,"                     /* it again when the article gets a date */
+  "  review TEXT NOT NULL DEFAULT 'suggested'"
+  "    CHECK (review IN ('suggested', 'accepted', 'rejected'))"
+  ");"
+  "CREATE INDEX event_case ON event (case_id);"
+  "CREATE INDEX event_subject ON event (subject_id);"
+  "CREATE INDEX event_article ON event (article_id);"
+  "CREATE INDEX event_date ON event (date_earliest, date_latest);"
+
+  "CREATE TABLE excerpt ("
+  "  id INTEGER PRIMARY KEY,"
+  "  article_id INTEGER NOT NULL REFERENCES article (id) ON DELETE CASCADE,"
+  "  span_start INTEGER NOT NULL,"
+  "  span_end INTEGER NOT NULL,"
+  "  text TEXT NOT NULL,"
+  "  speaker_id INTEGER REFERENCES person (id) ON DELETE SET NULL,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('quote', 'passage')),"
+  "  review TEXT NOT NULL DEFAULT 'suggested'"
+  "    CHECK (review IN ('suggested', 'accepted', 'rejected')),"
+  "  CHECK (span_start <= span_end)"
+  ");"
+  "CREATE INDEX excerpt_article ON excerpt (article_id, span_start);"
+  "CREATE INDEX excerpt_speaker ON excerpt (speaker_id);"
+
+  "CREATE TABLE event_source ("
+  "  event_id INTEGER NOT NULL REFERENCES event (id) ON DELETE CASCADE,"
+  "  excerpt_id INTEGER NOT NULL REFERENCES excerpt (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (event_id, excerpt_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX event_source_excerpt ON event_source (excerpt_id);"
+
+  /* What the user rejected, so that re-imports and re-extraction do not
+   * suggest it again: @kind names what ("case", "event", "merge" …), @key is
+   * a normalised description of it chosen by the code that rejects. */
+  "CREATE TABLE rejection ("
+  "  id INTEGER PRIMARY KEY,"
+  "  kind TEXT NOT NULL,"
+  "  key TEXT NOT NULL,"
+  "  created_at TEXT NOT NULL DEFAULT (strftime ('%Y-%m-%dT%H:%M:%SZ', 'now')),"
+  "  UNIQUE (kind, key)"
+  ");",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CB_STORE_SCHEMA_VERSION);
+
+gboolean
+_cb_store_migrate (sqlite3  *db,
+                   GError  **error)
+{
+  int version = 0;
+
+  /* All pending migrations run in one transaction: a failure leaves the file
+   * as it was.  IMMEDIATE takes the write lock first, so two connections
+   * opening a fresh file at once cannot both run migration 1; the version is
+   * read again under the lock. */
+  if (!_cb_store_exec (db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  if (!_cb_store_read_user_version (db, &version, error))
+    goto fail;
+
+  for (; version < CB_STORE_SCHEMA_VERSION; version++)
+    {
+      g_autofree char *set_version = NULL;
+
+      if (!_cb_store_exec (db, migrations[version], error))
+        {
+          g_prefix_error (error, _("Could not upgrade the database to schema %d: "),
+                          version + 1);
+          goto fail;
+        }
+
+      set_version = g_strdup_printf ("PRAGMA user_version = %d", version + 1);
+      if (!_cb_store_exec (db, set_version, error))
+        goto fail;
+    }
+
+  if (!_cb_store_exec (db, "COMMIT", error))
+    goto fail;
+
+  return TRUE;
+
+fail:
+  if (sqlite3_get_autocommit (db) == 0)
+    _cb_store_exec (db, "ROLLBACK", NULL);
+  return FALSE;
+}

@@ -1,2 +1,1625 @@
-/* placeholder: being written */
+/* cb-store.c — the SQLite database: the only place with SQL
+ *
+ * Copyright 2026 The Casebook developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "cb-store-private.h"
+
+G_DEFINE_FINAL_TYPE (CbStore, cb_store, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (cb-store-error-quark, cb_store_error)
+
+/* Shared SELECT heads, so that one row reader serves several queries. */
+#define ARTICLE_COLUMNS \
+  "SELECT a.id, a.title, a.source, a.author, a.published, a.path, a.sha256, a.imported_at "
+#define CASE_COLUMNS \
+  "SELECT c.id, c.title, c.subject_id, p.name, c.status, c.notes, c.review," \
+  " (SELECT count(*) FROM event e WHERE e.case_id = c.id AND e.review != 'rejected')," \
+  " (SELECT count(DISTINCT x.article_id) FROM event e" \
+  "    JOIN event_source es ON es.event_id = e.id" \
+  "    JOIN excerpt x ON x.id = es.excerpt_id" \
+  "   WHERE e.case_id = c.id AND e.review != 'rejected') " \
+  "FROM case_file c LEFT JOIN person p ON p.id = c.subject_id "
+#define EVENT_COLUMNS \
+  "SELECT e.id, e.case_id, e.description," \
+  " e.date_value, e.date_precision, e.date_qualifier, e.date_anchor, e.date_earliest, e.date_latest," \
+  " e.date_text, e.review, p.name, e.article_id," \
+  " (SELECT x.span_start FROM event_source es JOIN excerpt x ON x.id = es.excerpt_id" \
+  "   WHERE es.event_id = e.id ORDER BY x.id LIMIT 1)," \
+  " (SELECT x.span_end FROM event_source es JOIN excerpt x ON x.id = es.excerpt_id" \
+  "   WHERE es.event_id = e.id ORDER BY x.id LIMIT 1)," \
+  " (SELECT count(*) FROM event_source es WHERE es.event_id = e.id) " \
+  "FROM event e LEFT JOIN person p ON p.id = e.subject_id "
+#define EVENT_ORDER \
+  "ORDER BY e.date_earliest IS NULL, e.date_earliest, e.date_latest, e.article_id, e.id"
+#define EXCERPT_COLUMNS \
+  "SELECT x.id, x.article_id, a.title, a.published, x.span_start, x.span_end, x.text," \
+  " x.speaker_id, p.name, x.kind," \
+  " (SELECT min(es.event_id) FROM event_source es WHERE es.excerpt_id = x.id) " \
+  "FROM excerpt x JOIN article a ON a.id = x.article_id" \
+  " LEFT JOIN person p ON p.id = x.speaker_id "
+#define EXCERPT_ORDER \
+  "ORDER BY a.published_earliest IS NULL, a.published_earliest, a.id, x.span_start, x.span_end, x.id"
+
+/* --- helpers shared with the other store files -------------------------- */
+
+void
+_cb_store_set_error (sqlite3     *db,
+                     int          rc,
+                     const char  *what,
+                     GError     **error)
+{
+  const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+  int code;
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_FULL:
+      code = CB_STORE_ERROR_FULL;
+      g_set_error (error, CB_STORE_ERROR, code,
+                   _("%s: the disk is full. Nothing of this change was kept (%s)."),
+                   what, detail);
+      return;
+
+    case SQLITE_READONLY:
+      code = CB_STORE_ERROR_READ_ONLY;
+      g_set_error (error, CB_STORE_ERROR, code,
+                   _("%s: the database can only be read, not changed (%s)."),
+                   what, detail);
+      return;
+
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT:
+      code = CB_STORE_ERROR_CORRUPT;
+      g_set_error (error, CB_STORE_ERROR, code,
+                   _("%s: the file is not a Casebook database or it is damaged (%s)."),
+                   what, detail);
+      return;
+
+    default:
+      g_set_error (error, CB_STORE_ERROR, CB_STORE_ERROR_FAILED,
+                   "%s: %s", what, detail);
+      return;
+    }
+}
+
+gboolean
+_cb_store_exec (sqlite3     *db,
+                const char  *sql,
+                GError     **error)
+{
+  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      _cb_store_set_error (db, rc, _("Database error"), error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+_cb_store_read_user_version (sqlite3  *db,
+                             int      *version,
+                             GError  **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_ROW)
+    {
+      _cb_store_set_error (db, rc, _("Could not read the database version"), error);
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+
+  *version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return TRUE;
+}
+
+sqlite3_stmt *
+_cb_store_prepare (CbStore     *self,
+                   const char  *sql,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _cb_store_set_error (self->db, rc, _("Could not prepare a database query"), error);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+  return stmt;
+}
+
+gboolean
+_cb_store_step_done (CbStore       *self,
+                     sqlite3_stmt  *stmt,
+                     const char    *what,
+                     GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      _cb_store_set_error (self->db, rc, what, error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+char *
+_cb_store_name_key (const char *name)
+{
+  g_autofree char *normalized = NULL;
+  g_autofree char *folded = NULL;
+  GString *key;
+  gboolean space = FALSE;
+
+  if (name == NULL)
+    return g_strdup ("");
+
+  normalized = g_utf8_normalize (name, -1, G_NORMALIZE_ALL_COMPOSE);
+  if (normalized == NULL)
+    return g_strdup ("");
+  folded = g_utf8_casefold (normalized, -1);
+
+  key = g_string_new (NULL);
+  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c))
+        {
+          space = key->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (key, ' ');
+      space = FALSE;
+      g_string_append_unichar (key, c);
+    }
+
+  return g_string_free (key, FALSE);
+}
+
+static void
+bind_text (sqlite3_stmt *stmt,
+           int           column,
+           const char   *text)
+{
+  if (text != NULL)
+    sqlite3_bind_text (stmt, column, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, column);
+}
+
+/* Julian days are 0 for "not known" in CbFuzzyDate and NULL in the file. */
+static void
+bind_julian (sqlite3_stmt *stmt,
+             int           column,
+             guint32       julian)
+{
+  if (julian != 0)
+    sqlite3_bind_int64 (stmt, column, julian);
+  else
+    sqlite3_bind_null (stmt, column);
+}
+
+void
+_cb_store_read_fuzzy_date (sqlite3_stmt *stmt,
+                           int           first_column,
+                           CbFuzzyDate  *date)
+{
+  int i = first_column;
+
+  cb_fuzzy_date_clear (date);
+  date->value = g_strdup (CB_COLUMN_TEXT (stmt, i));
+  date->precision = cb_precision_from_string (CB_COLUMN_TEXT (stmt, i + 1));
+  date->qualifier = cb_qualifier_from_string (CB_COLUMN_TEXT (stmt, i + 2));
+  date->anchor = cb_anchor_from_string (CB_COLUMN_TEXT (stmt, i + 3));
+  date->earliest = (guint32) sqlite3_column_int64 (stmt, i + 4);
+  date->latest = (guint32) sqlite3_column_int64 (stmt, i + 5);
+}
+
+/* --- row readers ---------------------------------------------------------- */
+
+static CbArticle *
+read_article (sqlite3_stmt *stmt,
+              const char   *body)
+{
+  CbArticle *article;
+
+  article = cb_article_new (CB_COLUMN_TEXT (stmt, 1),
+                            CB_COLUMN_TEXT (stmt, 2),
+                            CB_COLUMN_TEXT (stmt, 3),
+                            CB_COLUMN_TEXT (stmt, 4),
+                            CB_COLUMN_TEXT (stmt, 5),
+                            CB_COLUMN_TEXT (stmt, 6),
+                            body);
+  cb_article_set_id (article, sqlite3_column_int64 (stmt, 0));
+  cb_article_set_imported_at (article, CB_COLUMN_TEXT (stmt, 7));
+  return article;
+}
+
+static CbCaseFile *
+read_case (sqlite3_stmt *stmt)
+{
+  return cb_case_file_new (sqlite3_column_int64 (stmt, 0),
+                           CB_COLUMN_TEXT (stmt, 1),
+                           sqlite3_column_int64 (stmt, 2),
+                           CB_COLUMN_TEXT (stmt, 3),
+                           cb_case_status_from_string (CB_COLUMN_TEXT (stmt, 4)),
+                           CB_COLUMN_TEXT (stmt, 5),
+                           cb_review_from_string (CB_COLUMN_TEXT (stmt, 6)),
+                           (guint) sqlite3_column_int (stmt, 7),
+                           (guint) sqlite3_column_int (stmt, 8));
+}
+
+static CbEvent *
+read_event (sqlite3_stmt *stmt)
+{
+  CbFuzzyDate date = { 0 };
+  CbEvent *event;
+
+  _cb_store_read_fuzzy_date (stmt, 3, &date);
+  event = cb_event_new (sqlite3_column_int64 (stmt, 0),
+                        sqlite3_column_int64 (stmt, 1),
+                        CB_COLUMN_TEXT (stmt, 2),
+                        &date,
+                        CB_COLUMN_TEXT (stmt, 9),
+                        cb_review_from_string (CB_COLUMN_TEXT (stmt, 10)),
+                        CB_COLUMN_TEXT (stmt, 11),
+                        sqlite3_column_int64 (stmt, 12),
+                        (guint) sqlite3_column_int64 (stmt, 13),
+                        (guint) sqlite3_column_int64 (stmt, 14),
+                        (guint) sqlite3_column_int (stmt, 15));
+  cb_fuzzy_date_clear (&date);
+  return event;
+}
+
+static CbExcerpt *
+read_excerpt (sqlite3_stmt *stmt)
+{
+  return cb_excerpt_new (sqlite3_column_int64 (stmt, 0),
+                         sqlite3_column_int64 (stmt, 1),
+                         CB_COLUMN_TEXT (stmt, 2),
+                         CB_COLUMN_TEXT (stmt, 3),
+                         (guint) sqlite3_column_int64 (stmt, 4),
+                         (guint) sqlite3_column_int64 (stmt, 5),
+                         CB_COLUMN_TEXT (stmt, 6),
+                         sqlite3_column_int64 (stmt, 7),
+                         CB_COLUMN_TEXT (stmt, 8),
+                         cb_excerpt_kind_from_string (CB_COLUMN_TEXT (stmt, 9)),
+                         sqlite3_column_int64 (stmt, 10));
+}
+
+typedef GObject *(*RowReader) (sqlite3_stmt *stmt);
+
+/* Runs a prepared and bound @stmt and collects one object per row. */
+static GPtrArray *
+collect_rows (CbStore       *self,
+              sqlite3_stmt  *stmt,
+              RowReader      reader,
+              const char    *what,
+              GError       **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (rows, reader (stmt));
+
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _cb_store_set_error (self->db, rc, what, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&rows);
+}
+
+/* --- object --------------------------------------------------------------- */
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+cb_store_finalize (GObject *object)
+{
+  CbStore *self = CB_STORE (object);
+
+  /* Statements must be finalised before the connection closes. */
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    {
+      sqlite3_close_v2 (self->db);
+      self->db = NULL;
+    }
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (cb_store_parent_class)->finalize (object);
+}
+
+static void
+cb_store_class_init (CbStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = cb_store_finalize;
+}
+
+static void
+cb_store_init (CbStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                            finalize_statement);
+}
+
+/* --- public API: opening ---------------------------------------------------- */
+
+char *
+cb_store_dup_default_path (void)
+{
+  const char *env = g_getenv ("CASEBOOK_DB");
+
+  if (env != NULL && *env != '\0')
+    return g_strdup (env);
+
+  return g_build_filename (g_get_user_data_dir (), "casebook", "casebook.db", NULL);
+}
+
+CbStore *
+cb_store_open (const char  *path,
+               GError     **error)
+{
+  g_autoptr(CbStore) self = NULL;
+  int version = 0;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (strcmp (path, ":memory:") != 0)
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          int saved_errno = errno;
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                       _("Could not create the folder “%s” for the database: %s"),
+                       dir, g_strerror (saved_errno));
+          return NULL;
+        }
+    }
+
+  self = g_object_new (CB_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_autofree char *what = g_strdup_printf (_("Could not open the database “%s”"), path);
+      _cb_store_set_error (self->db, rc, what, error);
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, 5000);
+
+  /* The version comes first, before anything that could write (switching to
+   * WAL writes the header): a database from a newer Casebook is left alone.
+   * Reading it is also what finds out that a file is no database. */
+  if (!_cb_store_read_user_version (self->db, &version, error))
+    {
+      if (error != NULL && g_error_matches (*error, CB_STORE_ERROR, CB_STORE_ERROR_CORRUPT))
+        {
+          g_clear_error (error);
+          g_set_error (error, CB_STORE_ERROR, CB_STORE_ERROR_CORRUPT,
+                       _("“%s” is not a Casebook database, or it is damaged (%s). "
+                         "It was not changed."),
+                       path, sqlite3_errmsg (self->db));
+        }
+      return NULL;
+    }
+
+  if (version > CB_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, CB_STORE_ERROR, CB_STORE_ERROR_TOO_NEW,
+                   _("The database “%s” was written by a newer version of Casebook "
+                     "(schema version %d; this version knows up to %d). "
+                     "It was not changed; please use a newer Casebook to open it."),
+                   path, version, CB_STORE_SCHEMA_VERSION);
+      return NULL;
+    }
+
+  if (!_cb_store_exec (self->db, "PRAGMA foreign_keys = ON", error) ||
+      !_cb_store_exec (self->db, "PRAGMA journal_mode = WAL", error) ||
+      !_cb_store_exec (self->db, "PRAGMA synchronous = NORMAL", error))
+    return NULL;
+
+  if (version < CB_STORE_SCHEMA_VERSION && !_cb_store_migrate (self->db, error))
+    return NULL;
+
+  if (!_cb_store_read_user_version (self->db, &self->schema_version, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+cb_store_get_path (CbStore *self)
+{
+  g_return_val_if_fail (CB_IS_STORE (self), NULL);
+  return self->path;
+}
+
+int
+cb_store_get_schema_version (CbStore *self)
+{
+  g_return_val_if_fail (CB_IS_STORE (self), 0);
+  return self->schema_version;
+}
+
+gboolean
+cb_store_begin (CbStore  *self,
+                GError  **error)
+{
+  g_return_val_if_fail (CB_IS_STORE (self), FALSE);
+
+  /* IMMEDIATE: take the write lock now rather than fail half-way when another
+   * connection writes at the same time. */
+  return _cb_store_exec (self->db, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+cb_store_commit (CbStore  *self,
+                 GError  **error)
+{
+  g_return_val_if_fail (CB_IS_STORE (self), FALSE);
+
+  if (!_cb_store_exec (self->db, "COMMIT", error))
+    {
+      cb_store_rollback (self);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+void
+cb_store_rollback (CbStore *self)
+{
+  g_return_if_fail (CB_IS_STORE (self));
+
+  /* SQLite may have rolled back already (after SQLITE_FULL, for example). */
+  if (sqlite3_get_autocommit (self->db) == 0)
+    _cb_store_exec (self->db, "ROLLBACK", NULL);
+}
+
+gint64
+cb_store_get_data_version (CbStore *self)
+{
+  sqlite3_stmt *stmt;
+  gint64 version = 0;
+
+  g_return_val_if_fail (CB_IS_STORE (self), 0);
+
+  stmt = _cb_store_prepare (self, "PRAGMA data_version", NULL);
+  if (stmt == NULL)
+    return 0;
+
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return version;
+}
+
+/* --- articles ----------------------------------------------------------- */
+
+CbArticle *
+cb_store_find_article_by_sha256 (CbStore     *self,
+                                 const char  *sha256,
+                                 GError     **error)
+{
+  sqlite3_stmt *stmt;
+  CbArticle *article = NULL;
+  int rc;
+
+  g_return_val_if_fail (CB_IS_STORE (self), NULL);
+  g_return_val_if_fail (sha256 != NULL, NULL);
+
+  stmt = _cb_store_prepare (self, ARTICLE_COLUMNS ", a.body FROM article a WHERE a.sha256 = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+
+  bind_text (stmt, 1, sha256);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    article = read_article (stmt, CB_COLUMN_TEXT (stmt, 8));
+  else if (rc != SQLITE_DONE)
+    _cb_store_set_error (self->db, rc, _("Could not look up an article"), error);
+  sqlite3_reset (stmt);
+
+  return article;
+}
+
+CbArticle *
+cb_store_get_article (CbStore  *self,
+                      gint64    id,
+                      GError  **error)
+{
+  sqlite3_stmt *stmt;
+  CbArticle *article = NULL;
+  int rc;
+
+  g_return_val_if_fail (CB_IS_STORE (self), NULL);
+
+  stmt = _cb_store_prepare (self, ARTICLE_COLUMNS ", a.body FROM article a WHERE a.id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    article = read_article (stmt, CB_COLUMN_TEXT (stmt, 8));
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, CB_STORE_ERROR, CB_STORE_ERROR_NOT_FOUND,
+                 _("There is no article %" G_GINT64_FORMAT " in the database."), id);
+  else
+    _cb_store_set_error (self->db, rc, _("Could not read an article"), error);
+  sqlite3_reset (stmt);
+
+  return article;
+}
+
+static GObject *
+read_article_without_body (sqlite3_stmt *stmt)
+{
+  return G_OBJECT (read_article (stmt, NULL));
+}
+
+GPtrArray *
+cb_store_list_articles (CbStore  *self,
+                        GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CB_IS_STORE (self), NULL);
+
+  stmt = _cb_store_prepare (self,
+                            ARTICLE_COLUMNS "FROM article a "
+                            "ORDER BY a.published_earliest IS NULL, a.published_latest DESC,"
+                            " a.imported_at DESC, a.id DESC",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+
+  return collect_rows (self, stmt, read_article_without_body,
+                       _("Could not list the articles"), error);
+}
+
+guint
+cb_store_count_articles (CbStore *self)
+{
+  sqlite3_stmt *stmt;
+  guint count = 0;
+
+  g_return_val_if_fail (CB_IS_STORE (self), 0);
+
+  stmt = _cb_store_prepare (self, "SELECT count(*) FROM article", NULL);
+  if (stmt == NULL)
+    return 0;
+
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    count = (guint) sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return count;
+}
+
+/* --- adding an article with its extraction ------------------------------ */
+
+typedef struct
+{
+  CbStore            *self;
+  const CbExtraction *extraction;
+  const char         *body;
+  GArray             *char_to_byte;  /* gsize per character offset, plus the end */
+  gint64              article_id;
+  gint64             *person_ids;    /* per extracted person */
+} AddContext;
+
+static guint
+context_n_chars (AddContext *ctx)
+{
+  return ctx->char_to_byte->len - 1;
+}
+
+static gboolean
+check_span (AddContext  *ctx,
+            const char  *what,
+            guint        index,
+            CbSpan       span,
+            GError     **error)
+{
+  if (span.start > span.end || span.end > context_n_chars (ctx))
+    {
+      g_set_error (error, CB_STORE_ERROR, CB_STORE_ERROR_FAILED,
+                   _("The extraction is inconsistent: %s %u spans characters %u–%u "
+                     "of a text of %u characters."),
+                   what, index, span.start, span.end, context_n_chars (ctx));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Resolves an index into the extracted persons; -1 means "nobody". */
+static gboolean
+check_person_index (AddContext  *ctx,
+                    const char  *what,
+                    guint        index,
+                    int          person,
+                    gint64      *person_id,
+                    GError     **error)
+{
+  guint n_persons = ctx->extraction->persons != NULL ? ctx->extraction->persons->len : 0;
+
+  if (person < -1 || (person >= 0 && (guint) person >= n_persons))
+    {
+      g_set_error (error, CB_STORE_ERROR, CB_STORE_ERROR_FAILED,
+                   _("The extraction is inconsistent: %s %u names person %d of %u."),
+                   what, index, person, n_persons);
+      return FALSE;
+    }
+
+  *person_id = person >= 0 ? ctx->person_ids[person] : 0;
+  return TRUE;
+}
+
+static char *
+body_slice (AddContext *ctx,
+            CbSpan      span)
+{
+  gsize start = g_array_index (ctx->char_to_byte, gsize, span.start);
+  gsize end = g_array_index (ctx->char_to_byte, gsize, span.end);
+
+  return g_strndup (ctx->body + start, end - start);
+}
+
+static gboolean
+insert_article (AddContext  *ctx,
+                CbArticle   *article,
+                const char  *sha256,
+                const char  *imported_at,
+                GError     **error)
+{
+  CbFuzzyDate published = { 0 };
+  sqlite3_stmt *stmt;
+  const char *value = cb_article_get_published (article);
+  gboolean ok;
+
+  stmt = _cb_store_prepare (ctx->self,
+                            "INSERT INTO article (title, source, author, published,"
+                            " published_precision, published_earliest, published_latest,"
+                            " imported_at, path, sha256, body)"
+                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+
+  /* A published value that is no TIMEX3 is kept as text but gives no interval. */
+  if (value != NULL && !cb_fuzzy_date_set_value (&published, value))
+    cb_fuzzy_date_clear (&published);
+
+  bind_text (stmt, 1, cb_article_get_title (article) != NULL ? cb_article_get_title (article) : "");
+  bind_text (stmt, 2, cb_article_get_source (article));
+  bind_text (stmt, 3, cb_article_get_author (article));
+  bind_text (stmt, 4, value);
+  bind_text (stmt, 5, cb_precision_to_string (published.precision));
+  bind_julian (stmt, 6, published.earliest);
+  bind_julian (stmt, 7, published.latest);
+  bind_text (stmt, 8, imported_at);
+  bind_text (stmt, 9, cb_article_get_path (article));
+  bind_text (stmt, 10, sha256);
+  bind_text (stmt, 11, ctx->body);
+  cb_fuzzy_date_clear (&published);
+
+  ok = _cb_store_step_done (ctx->self, stmt, _("Could not store the article"), error);
+  if (ok)
+    ctx->article_id = sqlite3_last_insert_rowid (ctx->self->db);
+
+  return ok;
+}
+
+static gboolean
+add_alias (AddContext  *ctx,
+           gint64       person_id,
+           const char  *text,
+           GError     **error)
+{
+  g_autofree char *key = _cb_store_name_key (text);
+  sqlite3_stmt *stmt;
+
+  if (*key == '\0')
+    return TRUE;
+
+  stmt = _cb_store_prepare (ctx->self,
+                            "INSERT OR IGNORE INTO alias (person_id, text, text_key)"
+                            " VALUES (?1, ?2, ?3)",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  bind_text (stmt, 2, text);
+  bind_text (stmt, 3, key);
+
+  return _cb_store_step_done (ctx->self, stmt, _("Could not store a name"), error);
+}
+
+/* Matches @person to a stored person whose name or any alias equals its full
+ * name (case-insensitively), or stores a new one; adds the aliases missing. */
+static gboolean
+store_person (AddContext      *ctx,
+              guint            index,
+              const CbPerson  *person,
+              GError         **error)
+{
+  g_autofree char *key = NULL;
+  sqlite3_stmt *stmt;
+  gint64 person_id = 0;
+  int rc;
+
+  if (person == NULL || person->name == NULL || !g_utf8_validate (person->name, -1, NULL))
+    {
+      g_set_error (error, CB_STORE_ERROR, CB_STORE_ERROR_FAILED,
+                   _("The extraction is inconsistent: person %u has no valid name."), index);
+      return FALSE;
+    }
+
+  key = _cb_store_name_key (person->name);
+
+  stmt = _cb_store_prepare (ctx->self,
+                            "SELECT id FROM person WHERE name_key = ?1"
+                            " UNION ALL "
+                            "SELECT person_id FROM alias WHERE text_key = ?1"
+                            " ORDER BY 1 LIMIT 1",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_text (stmt, 1, key);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    person_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      _cb_store_set_error (ctx->self->db, rc, _("Could not look up a person"), error);
+      return FALSE;
+    }
+
+  if (person_id == 0)
+    {
+      stmt = _cb_store_prepare (ctx->self,
+                                "INSERT INTO person (name, name_key) VALUES (?1, ?2)",
+                                error);
+      if (stmt == NULL)
+        return FALSE;
+
+      bind_text (stmt, 1, person->name);
+      bind_text (stmt, 2, key);
+      if (!_cb_store_step_done (ctx->self, stmt, _("Could not store a person"), error))
+        return FALSE;
+      person_id = sqlite3_last_insert_rowid (ctx->self->db);
+    }
+
+  ctx->person_ids[index] = person_id;
+
+  if (!add_alias (ctx, person_id, person->name, error))
+    return FALSE;
+
+  for (guint i = 0; person->aliases != NULL && i < person->aliases->len; i++)
+    {
+      const char *alias = g_ptr_array_index (person->aliases, i);
+
+      if (alias == NULL || !g_utf8_validate (alias, -1, NULL))
+        continue;
+      if (!add_alias (ctx, person_id, alias, error))
+        return FALSE;
+    }
+
+  stmt = _cb_store_prepare (ctx->self,
+                            "INSERT INTO mention (article_id, person_id, span_start, span_end)"
+                            " VALUES (?1, ?2, ?3, ?4)",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; person->mentions != NULL && i < person->mentions->len; i++)
+    {
+      CbSpan span = g_array_index (person->mentions, CbSpan, i);
+
+      if (!check_span (ctx, _("a mention of a person"), i, span, error))
+        return FALSE;
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, ctx->article_id);
+      sqlite3_bind_int64 (stmt, 2, person_id);
+      sqlite3_bind_int64 (stmt, 3, span.start);
+      sqlite3_bind_int64 (stmt, 4, span.end);
+      if (!_cb_store_step_done (ctx->self, stmt, _("Could not store a mention"), error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+insert_excerpt (AddContext     *ctx,
+                CbSpan          span,
+                const char     *text,
+                gint64          speaker_id,
+                CbExcerptKind   kind,
+                gint64         *excerpt_id,
+                GError        **error)
+{
+  g_autofree char *slice = NULL;
+  sqlite3_stmt *stmt;
+
+  stmt = _cb_store_prepare (ctx->self,
+                            "INSERT INTO excerpt (article_id, span_start, span_end, text,"
+                            " speaker_id, kind, review)"
+                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'suggested')",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    text = slice = body_slice (ctx, span);
+
+  sqlite3_bind_int64 (stmt, 1, ctx->article_id);
+  sqlite3_bind_int64 (stmt, 2, span.start);
+  sqlite3_bind_int64 (stmt, 3, span.end);
+  bind_text (stmt, 4, text);
+  if (speaker_id != 0)
+    sqlite3_bind_int64 (stmt, 5, speaker_id);
+  bind_text (stmt, 6, cb_excerpt_kind_to_string (kind));
+
+  if (!_cb_store_step_done (ctx->self, stmt, _("Could not store an excerpt"), error))
+    return FALSE;
+
+  *excerpt_id = sqlite3_last_insert_rowid (ctx->self->db);
+  return TRUE;
+}
+
+static gboolean
+store_quotes (AddContext  *ctx,
+              GError     **error)
+{
+  GPtrArray *quotes = ctx->extraction->quotes;
+
+  for (guint i = 0; quotes != NULL && i < quotes->len; i++)
+    {
+      const CbQuote *quote = g_ptr_array_index (quotes, i);
+      gint64 speaker_id = 0;
+      gint64 excerpt_id = 0;
+
+      if (!check_span (ctx, _("quote"), i, quote->span, error) ||
+          !check_person_index (ctx, _("quote"), i, quote->speaker, &speaker_id, error) ||
+          !insert_excerpt (ctx, quote->span, quote->text, speaker_id,
+                           CB_EXCERPT_QUOTE, &excerpt_id, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Two events resting on the same clause share one passage excerpt. */
+static gboolean
+find_or_add_passage (AddContext  *ctx,
+                     CbSpan       span,
+                     gint64      *excerpt_id,
+                     GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _cb_store_prepare (ctx->self,
+                            "SELECT id FROM excerpt WHERE article_id = ?1 AND kind = 'passage'"
+                            " AND span_start = ?2 AND span_end = ?3 LIMIT 1",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, ctx->article_id);
+  sqlite3_bind_int64 (stmt, 2, span.start);
+  sqlite3_bind_int64 (stmt, 3, span.end);
+  rc = sqlite3_step (stmt);
+  *excerpt_id = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      _cb_store_set_error (ctx->self->db, rc, _("Could not look up an excerpt"), error);
+      return FALSE;
+    }
+
+  if (*excerpt_id != 0)
+    return TRUE;
+
+  return insert_excerpt (ctx, span, NULL, 0, CB_EXCERPT_PASSAGE, excerpt_id, error);
+}
+
+static gboolean
+store_event (AddContext            *ctx,
+             guint                  index,
+             const CbEventMention  *mention,
+             GError               **error)
+{
+  GPtrArray *timexes = ctx->extraction->timexes;
+  guint n_timexes = timexes != NULL ? timexes->len : 0;
+  const CbTimex *timex = NULL;
+  g_autofree char *description = NULL;
+  sqlite3_stmt *stmt;
+  gint64 subject_id = 0;
+  gint64 event_id;
+  gint64 excerpt_id = 0;
+
+  if (!check_span (ctx, _("event"), index, mention->span, error) ||
+      !check_person_index (ctx, _("event"), index, mention->subject, &subject_id, error))
+    return FALSE;
+
+  /* -1 is taken as "undated"; anything else must name a found date. */
+  if (mention->timex < -1 || (mention->timex >= 0 && (guint) mention->timex >= n_timexes))
+    {
+      g_set_error (error, CB_STORE_ERROR, CB_STORE_ERROR_FAILED,
+                   _("The extraction is inconsistent: event %u names date %d of %u."),
+                   index, mention->timex, n_timexes);
+      return FALSE;
+    }
+  if (mention->timex >= 0)
+    {
+      timex = g_ptr_array_index (timexes, mention->timex);
+      if (!check_span (ctx, _("date"), (guint) mention->timex, timex->span, error))
+        return FALSE;
+    }
+
+  if (mention->description != NULL && g_utf8_validate (mention->description, -1, NULL))
+    description = g_strdup (mention->description);
+  else
+    description = body_slice (ctx, mention->span);
+
+  stmt = _cb_store_prepare (ctx->self,
+                            "INSERT INTO event (article_id, subject_id, description, action,"
+                            " date_value, date_precision, date_qualifier, date_anchor,"
+                            " date_earliest, date_latest, date_text, date_start, date_end,"
+                            " review)"
+                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+                            " 'suggested')",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, ctx->article_id);
+  if (subject_id != 0)
+    sqlite3_bind_int64 (stmt, 2, subject_id);
+  bind_text (stmt, 3, description);
+  bind_text (stmt, 4, mention->action);
+  if (timex != NULL)
+    {
+      g_autofree char *date_text = timex->text != NULL && g_utf8_validate (timex->text, -1, NULL)
+                                   ? g_strdup (timex->text) : body_slice (ctx, timex->span);
+
+      bind_text (stmt, 5, timex->date.value);
+      bind_text (stmt, 6, cb_precision_to_string (timex->date.precision));
+      bind_text (stmt, 7, cb_qualifier_to_string (timex->date.qualifier));
+      bind_text (stmt, 8, cb_anchor_to_string (timex->date.anchor));
+      bind_julian (stmt, 9, timex->date.earliest);
+      bind_julian (stmt, 10, timex->date.latest);
+      bind_text (stmt, 11, date_text);
+      sqlite3_bind_int64 (stmt, 12, timex->span.start);
+      sqlite3_bind_int64 (stmt, 13, timex->span.end);
+    }
+  else
+    {
+      bind_text (stmt, 6, cb_precision_to_string (CB_PRECISION_NONE));
+      bind_text (stmt, 7, cb_qualifier_to_string (CB_QUALIFIER_ON));
+      bind_text (stmt, 8, cb_anchor_to_string (CB_ANCHOR_UNRESOLVED));
+    }
+
+  if (!_cb_store_step_done (ctx->self, stmt, _("Could not store an event"), error))
+    return FALSE;
+  event_id = sqlite3_last_insert_rowid (ctx->self->db);
+
+  if (!find_or_add_passage (ctx, mention->span, &excerpt_id, error))
+    return FALSE;
+
+  stmt = _cb_store_prepare (ctx->self,
+                            "INSERT OR IGNORE INTO event_source (event_id, excerpt_id) VALUES (?1, ?2)",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, event_id);
+  sqlite3_bind_int64 (stmt, 2, excerpt_id);
+  return _cb_store_step_done (ctx->self, stmt, _("Could not store the source of an event"), error);
+}
+
+/* The case of @person_id: an existing one (0 when the user rejected it, so it
+ * does not come back), or a new suggested one when @create. */
+static gboolean
+find_or_create_case (AddContext  *ctx,
+                     gint64       person_id,
+                     gboolean     create,
+                     gint64      *case_id,
+                     GError     **error)
+{
+  sqlite3_stmt *stmt;
+  g_autofree char *review = NULL;
+  int rc;
+
+  *case_id = 0;
+
+  stmt = _cb_store_prepare (ctx->self,
+                            "SELECT id, review FROM case_file WHERE subject_id = ?1"
+                            " ORDER BY review = 'rejected', id LIMIT 1",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *case_id = sqlite3_column_int64 (stmt, 0);
+      review = g_strdup (CB_COLUMN_TEXT (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      _cb_store_set_error (ctx->self->db, rc, _("Could not look up a case file"), error);
+      return FALSE;
+    }
+
+  if (*case_id != 0)
+    {
+      if (cb_review_from_string (review) == CB_REVIEW_REJECTED)
+        *case_id = 0;
+      return TRUE;
+    }
+
+  if (!create)
+    return TRUE;
+
+  stmt = _cb_store_prepare (ctx->self,
+                            "INSERT INTO case_file (title, subject_id, status, review)"
+                            " SELECT name, id, 'open', 'suggested' FROM person WHERE id = ?1",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  if (!_cb_store_step_done (ctx->self, stmt, _("Could not store a case file"), error))
+    return FALSE;
+
+  *case_id = sqlite3_last_insert_rowid (ctx->self->db);
+  return TRUE;
+}
+
+/* Every subject of a legal event gets a case file; every subject who has one
+ * (now or from an earlier article) has all their events not yet filed put in
+ * it. */
+static gboolean
+file_events_in_cases (AddContext  *ctx,
+                      GError     **error)
+{
+  GPtrArray *events = ctx->extraction->events;
+  guint n_persons = ctx->extraction->persons != NULL ? ctx->extraction->persons->len : 0;
+  g_autofree gboolean *legal = g_new0 (gboolean, MAX (n_persons, 1));
+  g_autofree gboolean *subject = g_new0 (gboolean, MAX (n_persons, 1));
+
+  for (guint i = 0; events != NULL && i < events->len; i++)
+    {
+      const CbEventMention *mention = g_ptr_array_index (events, i);
+
+      /* Indices were checked when the events were stored. */
+      if (mention->subject < 0)
+        continue;
+      subject[mention->subject] = TRUE;
+      if (cb_event_mention_is_legal (mention))
+        legal[mention->subject] = TRUE;
+    }
+
+  for (guint p = 0; p < n_persons; p++)
+    {
+      sqlite3_stmt *stmt;
+      gint64 case_id = 0;
+
+      if (!subject[p])
+        continue;
+
+      if (!find_or_create_case (ctx, ctx->person_ids[p], legal[p], &case_id, error))
+        return FALSE;
+      if (case_id == 0)
+        continue;
+
+      stmt = _cb_store_prepare (ctx->self,
+                                "UPDATE event SET case_id = ?1"
+                                " WHERE subject_id = ?2 AND case_id IS NULL",
+                                error);
+      if (stmt == NULL)
+        return FALSE;
+
+      sqlite3_bind_int64 (stmt, 1, case_id);
+      sqlite3_bind_int64 (stmt, 2, ctx->person_ids[p]);
+      if (!_cb_store_step_done (ctx->self, stmt, _("Could not file an event in its case"), error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+add_article_in_transaction (AddContext  *ctx,
+                            CbArticle   *article,
+                            const char  *sha256,
+                            const char  *imported_at,
+                            GError     **error)
+{
+  const CbExtraction *extraction = ctx->extraction;
+
+  if (!insert_article (ctx, article, sha256, imported_at, error))
+    return FALSE;
+
+  if (extraction == NULL)
+    return TRUE;
+
+  for (guint i = 0; extraction->persons != NULL && i < extraction->persons->len; i++)
+    if (!store_person (ctx, i, g_ptr_array_index (extraction->persons, i), error))
+      return FALSE;
+
+  if (!store_quotes (ctx, error))
+    return FALSE;
+
+  for (guint i = 0; extraction->events != NULL && i < extraction->events->len; i++)
+    if (!store_event (ctx, i, g_ptr_array_index (extraction->events, i), error))
+      return FALSE;
+
+  return file_events_in_cases (ctx, error);
+}
+
+gint64
+cb_store_add_article (CbStore             *self,
+                      CbArticle           *article,
+                      const CbExtraction  *extraction,
+                      GError             **error)
+{
+  g_autoptr(CbArticle) existing = NULL;
+  g_autoptr(GArray) char_to_byte = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *sha256 = NULL;
+  g_autofree char *imported_at = NULL;
+  g_autofree gint64 *person_ids = NULL;
+  GError *local_error = NULL;
+  const char *body;
+  gboolean nested;
+  gboolean ok;
+  AddContext ctx = { 0 };
+
+  g_return_val_if_fail (CB_IS_STORE (self), 0);
+  g_return_val_if_fail (CB_IS_ARTICLE (article), 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
+
+  body = cb_article_get_body (article);
+  if (body == NULL || !g_utf8_validate (body, -1, NULL))
+    {
+      g_set_error (error, CB_STORE_ERROR, CB_STORE_ERROR_FAILED,
+                   _("The article “%s” has no text in UTF-8; nothing was stored."),
+                   cb_article_get_title (article) != NULL ? cb_article_get_title (article) : "");
+      return 0;
+    }
+
+  sha256 = g_strdup (cb_article_get_sha256 (article));
+  if (sha256 == NULL)
+    sha256 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, body, -1);
+
+  existing = cb_store_find_article_by_sha256 (self, sha256, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return 0;
+    }
+  if (existing != NULL)
+    {
+      g_set_error (error, CB_STORE_ERROR, CB_STORE_ERROR_DUPLICATE,
+                   _("The same text is stored already as “%s”; it was not stored again."),
+                   cb_article_get_title (existing));
+      return 0;
+    }
+
+  /* Character offset → byte offset, once, for checking and slicing spans. */
+  char_to_byte = g_array_new (FALSE, FALSE, sizeof (gsize));
+  for (const char *p = body; ; p = g_utf8_next_char (p))
+    {
+      gsize offset = (gsize) (p - body);
+      g_array_append_val (char_to_byte, offset);
+      if (*p == '\0')
+        break;
+    }
+
+  now = g_date_time_new_now_utc ();
+  imported_at = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+
+  if (extraction != NULL && extraction->persons != NULL)
+    person_ids = g_new0 (gint64, extraction->persons->len + 1);
+
+  ctx.self = self;
+  ctx.extraction = extraction;
+  ctx.body = body;
+  ctx.char_to_byte = char_to_byte;
+  ctx.person_ids = person_ids;
+
+  /* Inside a transaction of the caller a savepoint keeps "nothing of it on
+   * failure" without nesting BEGIN. */
+  nested = sqlite3_get_autocommit (self->db) == 0;
+  if (!_cb_store_exec (self->db, nested ? "SAVEPOINT add_article" : "BEGIN IMMEDIATE", error))
+    return 0;
+
+  ok = add_article_in_transaction (&ctx, article, sha256, imported_at, &local_error);
+
+  if (ok)
+    ok = _cb_store_exec (self->db, nested ? "RELEASE add_article" : "COMMIT", &local_error);
+
+  if (!ok)
+    {
+      if (sqlite3_get_autocommit (self->db) == 0)
+        {
+          if (nested)
+            _cb_store_exec (self->db, "ROLLBACK TO add_article; RELEASE add_article", NULL);
+          else
+            _cb_store_exec (self->db, "ROLLBACK", NULL);
+        }
+      g_propagate_prefixed_error (error, local_error, _("Nothing of “%s” was stored: "),
+                                  cb_article_get_title (article) != NULL
+                                  ? cb_article_get_title (article) : sha256);
+      return 0;
+    }
+
+  cb_article_set_id (article, ctx.article_id);
+  cb_article_set_imported_at (article, imported_at);
+
+  return ctx.article_id;
+}
+
+/* --- case files, events, excerpts, people ------------------------------- */
+
+static GObject *
+read_case_row (sqlite3_stmt *stmt)
+{
+  return G_OBJECT (read_case (stmt));
+}
+
+static GObject *
+read_event_row (sqlite3_stmt *stmt)
+{
+  return G_OBJECT (read_event (stmt));
+}
+
+static GObject *
+read_excerpt_row (sqlite3_stmt *stmt)
+{
+  return G_OBJECT (read_excerpt (stmt));
+}
+
+GPtrArray *
+cb_store_list_cases (CbStore  *self,
+                     GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CB_IS_STORE (self), NULL);
+
+  stmt = _cb_store_prepare (self,
+                            CASE_COLUMNS "WHERE c.review != 'rejected'"
+                            " ORDER BY c.title COLLATE NOCASE, c.id",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+
+  return collect_rows (self, stmt, read_case_row, _("Could not list the case files"), error);
+}
+
+CbCaseFile *
+cb_store_get_case (CbStore  *self,
+                   gint64    id,
+                   GError  **error)
+{
+  sqlite3_stmt *stmt;
+  CbCaseFile *case_file = NULL;
+  int rc;
+
+  g_return_val_if_fail (CB_IS_STORE (self), NULL);
+
+  stmt = _cb_store_prepare (self, CASE_COLUMNS "WHERE c.id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    case_file = read_case (stmt);
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, CB_STORE_ERROR, CB_STORE_ERROR_NOT_FOUND,
+                 _("There is no case file %" G_GINT64_FORMAT " in the database."), id);
+  else
+    _cb_store_set_error (self->db, rc, _("Could not read a case file"), error);
+  sqlite3_reset (stmt);
+
+  return case_file;
+}
+
+GPtrArray *
+cb_store_list_events (CbStore  *self,
+                      gint64    case_id,
+                      GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CB_IS_STORE (self), NULL);
+
+  stmt = _cb_store_prepare (self,
+                            EVENT_COLUMNS "WHERE e.review != 'rejected'"
+                            " AND (?1 = 0 OR e.case_id = ?1) " EVENT_ORDER,
+                            error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, case_id);
+  return collect_rows (self, stmt, read_event_row, _("Could not list the events"), error);
+}
+
+GPtrArray *
+cb_store_list_excerpts (CbStore  *self,
+                        gint64    case_id,
+                        gint64    event_id,
+                        GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CB_IS_STORE (self), NULL);
+
+  /* A case's excerpts: the sources of its events and what its subject said. */
+  stmt = _cb_store_prepare (self,
+                            EXCERPT_COLUMNS
+                            "WHERE x.review != 'rejected' AND ("
+                            " (?1 = 0 AND ?2 = 0)"
+                            " OR (?2 != 0 AND x.id IN"
+                            "     (SELECT excerpt_id FROM event_source WHERE event_id = ?2))"
+                            " OR (?2 = 0 AND ?1 != 0 AND ("
+                            "     x.id IN (SELECT es.excerpt_id FROM event_source es"
+                            "              JOIN event e ON e.id = es.event_id"
+                            "              WHERE e.case_id = ?1 AND e.review != 'rejected')"
+                            "     OR (x.kind = 'quote' AND x.speaker_id ="
+                            "         (SELECT subject_id FROM case_file WHERE id = ?1))))"
+                            ") " EXCERPT_ORDER,
+                            error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, case_id);
+  sqlite3_bind_int64 (stmt, 2, event_id);
+  return collect_rows (self, stmt, read_excerpt_row, _("Could not list the excerpts"), error);
+}
+
+GPtrArray *
+cb_store_list_persons (CbStore  *self,
+                       GError  **error)
+{
+  g_autoptr(GPtrArray) persons = NULL;
+  g_autoptr(GHashTable) aliases = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (CB_IS_STORE (self), NULL);
+
+  /* person id → GPtrArray of alias texts */
+  aliases = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                   (GDestroyNotify) g_ptr_array_unref);
+
+  stmt = _cb_store_prepare (self, "SELECT person_id, text FROM alias ORDER BY person_id, id", error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 person_id = sqlite3_column_int64 (stmt, 0);
+      GPtrArray *texts = g_hash_table_lookup (aliases, &person_id);
+
+      if (texts == NULL)
+        {
+          texts = g_ptr_array_new_with_free_func (g_free);
+          g_hash_table_insert (aliases, g_memdup2 (&person_id, sizeof person_id), texts);
+        }
+      g_ptr_array_add (texts, g_strdup (CB_COLUMN_TEXT (stmt, 1)));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _cb_store_set_error (self->db, rc, _("Could not list the people"), error);
+      return NULL;
+    }
+
+  stmt = _cb_store_prepare (self,
+                            "SELECT p.id, p.name,"
+                            " (SELECT count(*) FROM mention m WHERE m.person_id = p.id)"
+                            " FROM person p ORDER BY p.name COLLATE NOCASE, p.id",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+
+  persons = g_ptr_array_new_with_free_func (g_object_unref);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 person_id = sqlite3_column_int64 (stmt, 0);
+      GPtrArray *texts = g_hash_table_lookup (aliases, &person_id);
+
+      if (texts != NULL && (texts->len == 0 || g_ptr_array_index (texts, texts->len - 1) != NULL))
+        g_ptr_array_add (texts, NULL);
+
+      g_ptr_array_add (persons,
+                       cb_person_record_new (person_id,
+                                             CB_COLUMN_TEXT (stmt, 1),
+                                             texts != NULL ? (const char * const *) texts->pdata : NULL,
+                                             (guint) sqlite3_column_int (stmt, 2)));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _cb_store_set_error (self->db, rc, _("Could not list the people"), error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&persons);
+}
+
+/* --- search --------------------------------------------------------------- */
+
+/* Any user text → an FTS5 query that cannot be a syntax error: the words
+ * (runs of letters, digits and marks) each as a quoted prefix term, AND-ed.
+ * Returns NULL when there is no word at all. */
+static char *
+build_fts_query (const char *text)
+{
+  GString *query = g_string_new (NULL);
+  gboolean in_word = FALSE;
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return g_string_free (query, TRUE);
+
+  for (const char *p = text; ; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      gboolean word_char = c != 0 && (g_unichar_isalnum (c) || g_unichar_ismark (c));
+
+      if (word_char && !in_word)
+        {
+          if (query->len > 0)
+            g_string_append (query, " AND ");
+          g_string_append_c (query, '"');
+          in_word = TRUE;
+        }
+      else if (!word_char && in_word)
+        {
+          g_string_append (query, "\"*");
+          in_word = FALSE;
+        }
+
+      if (c == 0)
+        break;
+      if (word_char)
+        g_string_append_unichar (query, c);
+    }
+
+  if (query->len == 0)
+    return g_string_free (query, TRUE);
+
+  return g_string_free (query, FALSE);
+}
+
+GPtrArray *
+cb_store_search (CbStore     *self,
+                 const char  *query,
+                 guint        limit,
+                 GError     **error)
+{
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autofree char *fts_query = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (CB_IS_STORE (self), NULL);
+
+  hits = g_ptr_array_new_with_free_func (g_object_unref);
+
+  fts_query = build_fts_query (query);
+  if (fts_query == NULL)
+    return g_steal_pointer (&hits);
+
+  /* highlight() over the body finds where the first match is. */
+  stmt = _cb_store_prepare (self,
+                            "SELECT a.id, a.title,"
+                            " snippet(article_fts, -1, char(2), char(3), '…', 16),"
+                            " highlight(article_fts, 1, char(2), char(3))"
+                            " FROM article_fts JOIN article a ON a.id = article_fts.rowid"
+                            " WHERE article_fts MATCH ?1"
+                            " ORDER BY rank, a.id LIMIT ?2",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+
+  bind_text (stmt, 1, fts_query);
+  sqlite3_bind_int64 (stmt, 2, limit > 0 ? (gint64) limit : -1);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *highlighted = CB_COLUMN_TEXT (stmt, 3);
+      const char *marker = highlighted != NULL ? strchr (highlighted, CB_SEARCH_MATCH_START[0]) : NULL;
+      int match_start = -1;
+
+      if (marker != NULL)
+        match_start = (int) g_utf8_pointer_to_offset (highlighted, marker);
+
+      g_ptr_array_add (hits, cb_search_hit_new (sqlite3_column_int64 (stmt, 0),
+                                                CB_COLUMN_TEXT (stmt, 1),
+                                                CB_COLUMN_TEXT (stmt, 2),
+                                                match_start));
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _cb_store_set_error (self->db, rc, _("Could not search the articles"), error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&hits);
+}

@@ -1,0 +1,72 @@
+/* cb-store-private.h — what the files of the store share
+ *
+ * Copyright 2026 The Casebook developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "cb-store.h"
+
+G_BEGIN_DECLS
+
+struct _CbStore
+{
+  GObject     parent_instance;
+
+  char       *path;
+  sqlite3    *db;
+  /* SQL text (static strings) → prepared sqlite3_stmt, kept for the life of
+   * the connection. */
+  GHashTable *statements;
+  int         schema_version;
+};
+
+/* Sets @error from a SQLite result code, mapping FULL, READONLY, NOTADB and
+ * CORRUPT to their CbStoreError codes.  @what says what was being done. */
+void          _cb_store_set_error      (sqlite3     *db,
+                                        int          rc,
+                                        const char  *what,
+                                        GError     **error);
+
+/* A cached statement for @sql (a string literal), reset with its bindings
+ * cleared.  Never finalise it; do not use one statement twice at once. */
+sqlite3_stmt *_cb_store_prepare        (CbStore     *self,
+                                        const char  *sql,
+                                        GError     **error);
+
+/* Steps @stmt to completion (an INSERT/UPDATE/DELETE); resets it. */
+gboolean      _cb_store_step_done      (CbStore      *self,
+                                        sqlite3_stmt *stmt,
+                                        const char   *what,
+                                        GError      **error);
+
+gboolean      _cb_store_exec           (sqlite3     *db,
+                                        const char  *sql,
+                                        GError     **error);
+
+/* Brings the database up to CB_STORE_SCHEMA_VERSION through the numbered
+ * migrations, all in one transaction (cb-store-migrations.c).  The caller has refused databases
+ * newer than that already. */
+gboolean      _cb_store_migrate        (sqlite3     *db,
+                                        GError     **error);
+
+gboolean      _cb_store_read_user_version (sqlite3  *db,
+                                           int      *version,
+                                           GError  **error);
+
+/* The form two names are compared in: NFKC, case-folded, white space
+ * collapsed.  Newly allocated. */
+char         *_cb_store_name_key       (const char  *name);
+
+/* Column text as a const char * (NULL for SQL NULL). */
+#define CB_COLUMN_TEXT(stmt, i) ((const char *) sqlite3_column_text ((stmt), (i)))
+
+/* Reads a fuzzy date from 6 consecutive columns: value, precision, qualifier,
+ * anchor, earliest, latest (Julian days or NULL). */
+void          _cb_store_read_fuzzy_date (sqlite3_stmt *stmt,
+                                         int           first_column,
+                                         CbFuzzyDate  *date);
+
+G_END_DECLS
