@@ -238,6 +238,7 @@ cb_event_class_init (CbEventClass *klass)
 static void
 cb_event_init (CbEvent *self)
 {
+  cb_fuzzy_date_clear (&self->date);
 }
 
 
