@@ -1,3 +1,408 @@
-/* placeholder: being written */
-int main (void);
-int main (void) { return 99; }
+/* test-window.c — the main window under Xvfb: linked panes driven by actions
+ *
+ * Copyright 2026 The Casebook developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+
+#include "cb-importer.h"
+#include "cb-selection.h"
+#include "cb-store.h"
+#include "cb-window.h"
+
+typedef struct
+{
+  char     *dir;
+  CbStore  *store;
+  CbWindow *window;
+} Fixture;
+
+static gboolean
+wake_up_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the main loop until @done says so, at most a few seconds. */
+static gboolean
+iterate_until (gboolean (*done) (Fixture *), Fixture *fixture)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  guint wake_up = g_timeout_add (10, wake_up_cb, NULL);
+  gboolean result;
+
+  while (!(result = done (fixture)) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_source_remove (wake_up);
+  return result;
+}
+
+static gboolean
+window_mapped (Fixture *fixture)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (fixture->window));
+}
+
+static gboolean
+cases_listed (Fixture *fixture)
+{
+  return g_list_model_get_n_items (cb_cases_pane_get_model (cb_window_get_cases_pane (fixture->window))) > 0;
+}
+
+static void
+drain (void)
+{
+  /* Whatever the last action queued (relayout, scrolling) runs now. */
+  for (int i = 0; i < 50 && g_main_context_pending (NULL); i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = NULL;
+  g_autoptr(CbImporter) importer = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GFile) samples = NULL;
+  const char *samples_dir = g_getenv ("CASEBOOK_SAMPLES_DIR");
+  guint imported = 0;
+
+  g_assert_nonnull (samples_dir);
+
+  fixture->dir = g_dir_make_tmp ("casebook-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  db = g_build_filename (fixture->dir, "test.db", NULL);
+  fixture->store = cb_store_open (db, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (fixture->store);
+
+  importer = cb_importer_new (fixture->store);
+  samples = g_file_new_for_path (samples_dir);
+  results = cb_importer_import_files (importer, &samples, 1, NULL, NULL, NULL);
+  g_assert_nonnull (results);
+  for (guint i = 0; i < results->len; i++)
+    {
+      const CbImportResult *r = g_ptr_array_index (results, i);
+
+      if (r->outcome == CB_IMPORT_REJECTED)
+        g_test_message ("rejected %s: %s", r->path, r->reason);
+      g_assert_cmpint (r->outcome, ==, CB_IMPORT_IMPORTED);
+      imported++;
+    }
+  g_assert_cmpuint (imported, >=, 4);
+
+  fixture->window = cb_window_new (NULL, fixture->store);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  g_assert_true (iterate_until (window_mapped, fixture));
+  g_assert_true (iterate_until (cases_listed, fixture));
+}
+
+static void
+remove_dir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  drain ();
+  g_clear_object (&fixture->store);
+  remove_dir (fixture->dir);
+  g_clear_pointer (&fixture->dir, g_free);
+}
+
+/* The ids in a list model of CbCaseFile / CbEvent / CbExcerpt, as a string. */
+static char *
+model_ids (GListModel *model)
+{
+  GString *s = g_string_new (NULL);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      gint64 id = 0;
+
+      g_object_get (item, "id", &id, NULL);
+      g_string_append_printf (s, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", id);
+    }
+
+  return g_string_free (s, FALSE);
+}
+
+static char *
+array_ids (GPtrArray *array)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < array->len; i++)
+    {
+      gint64 id = 0;
+
+      g_object_get (g_ptr_array_index (array, i), "id", &id, NULL);
+      g_string_append_printf (s, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", id);
+    }
+
+  return g_string_free (s, FALSE);
+}
+
+static void
+test_opens_with_samples (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GPtrArray) cases = cb_store_list_cases (fixture->store, NULL);
+  g_autoptr(GPtrArray) events = cb_store_list_events (fixture->store, 0, NULL);
+  g_autoptr(GPtrArray) excerpts = cb_store_list_excerpts (fixture->store, 0, 0, NULL);
+  g_autofree char *want_cases = array_ids (cases);
+  g_autofree char *want_events = array_ids (events);
+  g_autofree char *want_excerpts = array_ids (excerpts);
+  g_autofree char *got_cases = model_ids (cb_cases_pane_get_model (cb_window_get_cases_pane (fixture->window)));
+  g_autofree char *got_events = model_ids (cb_timeline_pane_get_model (cb_window_get_timeline_pane (fixture->window)));
+  g_autofree char *got_excerpts = model_ids (cb_excerpts_pane_get_model (cb_window_get_excerpts_pane (fixture->window)));
+
+  g_assert_cmpuint (cases->len, >, 0);
+  g_assert_cmpstr (got_cases, ==, want_cases);
+  /* No case picked yet: every event and excerpt. */
+  g_assert_cmpint (cb_selection_get_case_id (cb_window_get_selection (fixture->window)), ==, 0);
+  g_assert_cmpuint (events->len, >, 0);
+  g_assert_cmpstr (got_events, ==, want_events);
+  g_assert_cmpstr (got_excerpts, ==, want_excerpts);
+}
+
+/* A case whose events are not all the events. */
+static CbCaseFile *
+pick_case (Fixture *fixture,
+           guint    n_all_events)
+{
+  g_autoptr(GPtrArray) cases = cb_store_list_cases (fixture->store, NULL);
+
+  for (guint i = 0; i < cases->len; i++)
+    {
+      CbCaseFile *c = g_ptr_array_index (cases, i);
+      g_autoptr(GPtrArray) events = cb_store_list_events (fixture->store, cb_case_file_get_id (c), NULL);
+
+      if (events->len > 0 && events->len < n_all_events)
+        return g_object_ref (c);
+    }
+
+  return NULL;
+}
+
+static void
+test_select_case_filters (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GPtrArray) all_events = cb_store_list_events (fixture->store, 0, NULL);
+  g_autofree char *all_ids = array_ids (all_events);
+  g_autoptr(CbCaseFile) case_file = pick_case (fixture, all_events->len);
+  GListModel *timeline = cb_timeline_pane_get_model (cb_window_get_timeline_pane (fixture->window));
+  GListModel *excerpts = cb_excerpts_pane_get_model (cb_window_get_excerpts_pane (fixture->window));
+  g_autoptr(GPtrArray) case_events = NULL;
+  g_autoptr(GPtrArray) case_excerpts = NULL;
+  g_autofree char *want_events = NULL;
+  g_autofree char *want_excerpts = NULL;
+  g_autofree char *got_events = NULL;
+  g_autofree char *got_excerpts = NULL;
+  g_autofree char *back_to_all = NULL;
+  gint64 id;
+
+  g_assert_nonnull (case_file);
+  id = cb_case_file_get_id (case_file);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.select-case", "x", id));
+  drain ();
+
+  g_assert_cmpint (cb_selection_get_case_id (cb_window_get_selection (fixture->window)), ==, id);
+
+  case_events = cb_store_list_events (fixture->store, id, NULL);
+  want_events = array_ids (case_events);
+  got_events = model_ids (timeline);
+  g_assert_cmpstr (got_events, ==, want_events);
+  g_assert_cmpstr (got_events, !=, all_ids);
+  for (guint i = 0; i < g_list_model_get_n_items (timeline); i++)
+    {
+      g_autoptr(CbEvent) event = g_list_model_get_item (timeline, i);
+      g_assert_cmpint (cb_event_get_case_id (event), ==, id);
+    }
+
+  case_excerpts = cb_store_list_excerpts (fixture->store, id, 0, NULL);
+  want_excerpts = array_ids (case_excerpts);
+  got_excerpts = model_ids (excerpts);
+  g_assert_cmpstr (got_excerpts, ==, want_excerpts);
+
+  /* 0 is "all case files" again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.select-case", "x", (gint64) 0));
+  drain ();
+  back_to_all = model_ids (timeline);
+  g_assert_cmpstr (back_to_all, ==, all_ids);
+}
+
+static void
+assert_article_shows_span (Fixture *fixture,
+                           gint64   article_id,
+                           guint    start,
+                           guint    end)
+{
+  CbArticlePane *pane = cb_window_get_article_pane (fixture->window);
+  GtkTextBuffer *buffer = cb_article_pane_get_buffer (pane);
+  GtkTextTag *tag = cb_article_pane_get_highlight_tag (pane);
+  g_autoptr(CbArticle) article = cb_store_get_article (fixture->store, article_id, NULL);
+  g_autofree char *text = NULL;
+  GtkTextIter begin, finish, it;
+
+  g_assert_nonnull (article);
+  g_assert_cmpint (cb_article_pane_get_article_id (pane), ==, article_id);
+
+  gtk_text_buffer_get_bounds (buffer, &begin, &finish);
+  text = gtk_text_buffer_get_text (buffer, &begin, &finish, TRUE);
+  g_assert_cmpstr (text, ==, cb_article_get_body (article));
+
+  /* The tag covers exactly [start, end). */
+  g_assert_cmpuint (start, <, end);
+  gtk_text_buffer_get_iter_at_offset (buffer, &it, start);
+  g_assert_true (gtk_text_iter_starts_tag (&it, tag));
+  g_assert_true (gtk_text_iter_forward_to_tag_toggle (&it, tag));
+  g_assert_cmpint (gtk_text_iter_get_offset (&it), ==, end);
+  g_assert_true (gtk_text_iter_ends_tag (&it, tag));
+  /* … and nothing else. */
+  g_assert_false (gtk_text_iter_forward_to_tag_toggle (&it, tag));
+  gtk_text_buffer_get_iter_at_offset (buffer, &it, start);
+  g_assert_false (gtk_text_iter_backward_to_tag_toggle (&it, tag));
+}
+
+static void
+test_select_event_opens_article (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GPtrArray) events = cb_store_list_events (fixture->store, 0, NULL);
+  CbSelection *selection = cb_window_get_selection (fixture->window);
+  CbEvent *event = NULL;
+
+  /* The last event with a source: not the one the window opens with. */
+  for (guint i = events->len; i > 0; i--)
+    {
+      CbEvent *e = g_ptr_array_index (events, i - 1);
+
+      if (cb_event_get_article_id (e) != 0 && cb_event_get_end (e) > cb_event_get_start (e))
+        {
+          event = e;
+          break;
+        }
+    }
+  g_assert_nonnull (event);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.select-event", "x",
+                                             cb_event_get_id (event)));
+  drain ();
+
+  g_assert_cmpint (cb_selection_get_event_id (selection), ==, cb_event_get_id (event));
+  g_assert_cmpint (cb_selection_get_article_id (selection), ==, cb_event_get_article_id (event));
+  assert_article_shows_span (fixture, cb_event_get_article_id (event),
+                             cb_event_get_start (event), cb_event_get_end (event));
+}
+
+static void
+test_select_excerpt_opens_article (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(GPtrArray) excerpts = cb_store_list_excerpts (fixture->store, 0, 0, NULL);
+  CbSelection *selection = cb_window_get_selection (fixture->window);
+  CbExcerpt *excerpt;
+
+  g_assert_cmpuint (excerpts->len, >, 0);
+  excerpt = g_ptr_array_index (excerpts, excerpts->len - 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.select-excerpt", "x",
+                                             cb_excerpt_get_id (excerpt)));
+  drain ();
+
+  g_assert_cmpint (cb_selection_get_excerpt_id (selection), ==, cb_excerpt_get_id (excerpt));
+  assert_article_shows_span (fixture, cb_excerpt_get_article_id (excerpt),
+                             cb_excerpt_get_start (excerpt), cb_excerpt_get_end (excerpt));
+}
+
+/* --- CbSelection alone ------------------------------------------------------ */
+
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 GString    *log)
+{
+  g_string_append_printf (log, "%s;", pspec->name);
+}
+
+static void
+test_selection_notifies_changes_only (void)
+{
+  g_autoptr(CbSelection) selection = cb_selection_new ();
+  g_autoptr(GString) log = g_string_new (NULL);
+
+  g_signal_connect (selection, "notify", G_CALLBACK (count_notify_cb), log);
+
+  cb_selection_set_case_id (selection, 7);
+  cb_selection_set_case_id (selection, 7);
+  g_assert_cmpstr (log->str, ==, "case-id;");
+
+  g_string_truncate (log, 0);
+  cb_selection_select_event (selection, 3, 11, 5, 9);
+  g_assert_cmpint (cb_selection_get_event_id (selection), ==, 3);
+  g_assert_cmpint (cb_selection_get_article_id (selection), ==, 11);
+  g_assert_cmpint (cb_selection_get_span_start (selection), ==, 5);
+  g_assert_cmpint (cb_selection_get_span_end (selection), ==, 9);
+  g_assert_nonnull (strstr (log->str, "event-id;"));
+  g_assert_nonnull (strstr (log->str, "article-id;"));
+  g_assert_null (strstr (log->str, "case-id;"));
+
+  /* Selecting the same again says nothing. */
+  g_string_truncate (log, 0);
+  cb_selection_select_event (selection, 3, 11, 5, 9);
+  g_assert_cmpstr (log->str, ==, "");
+
+  /* Another case: the event no longer applies, the article stays. */
+  g_string_truncate (log, 0);
+  cb_selection_select_case (selection, 8);
+  g_assert_cmpint (cb_selection_get_event_id (selection), ==, 0);
+  g_assert_cmpint (cb_selection_get_article_id (selection), ==, 11);
+  g_assert_null (strstr (log->str, "article-id;"));
+
+  /* A reversed span is no span. */
+  cb_selection_set_span (selection, 9, 5);
+  g_assert_cmpint (cb_selection_get_span_start (selection), ==, -1);
+  g_assert_cmpint (cb_selection_get_span_end (selection), ==, -1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/selection/notifies-changes-only", test_selection_notifies_changes_only);
+  g_test_add ("/window/opens-with-samples", Fixture, NULL,
+              fixture_setup, test_opens_with_samples, fixture_teardown);
+  g_test_add ("/window/select-case-filters-timeline", Fixture, NULL,
+              fixture_setup, test_select_case_filters, fixture_teardown);
+  g_test_add ("/window/select-event-opens-article", Fixture, NULL,
+              fixture_setup, test_select_event_opens_article, fixture_teardown);
+  g_test_add ("/window/select-excerpt-opens-article", Fixture, NULL,
+              fixture_setup, test_select_excerpt_opens_article, fixture_teardown);
+
+  return g_test_run ();
+}

@@ -1,2 +1,856 @@
-/* placeholder: being written */
+/* cb-window.c — the main window: header bar and four linked panes
+ *
+ * Copyright 2026 The Casebook developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cb-importer.h"
+#include "cb-window.h"
+#include "casebook-resources.h"
+
+#define SEARCH_LIMIT 50
+
+struct _CbWindow
+{
+  GtkApplicationWindow  parent_instance;
+
+  CbStore              *store;
+  CbSelection          *selection;
+
+  GListStore           *hits;            /* CbSearchHit of the current search */
+  GtkSingleSelection   *hits_selection;
+
+  GtkFileChooserNative *chooser;
+  GCancellable         *import_cancellable;  /* non-NULL while importing */
+  guint                 hide_status_id;
+
+  /* Template widgets */
+  GtkSearchEntry       *search_entry;
+  GtkRevealer          *status_revealer;
+  GtkLabel             *status_label;
+  GtkProgressBar       *progress_bar;
+  GtkWidget            *cancel_button;
+  GtkWidget            *dismiss_button;
+  CbCasesPane          *cases_pane;
+  CbTimelinePane       *timeline_pane;
+  CbExcerptsPane       *excerpts_pane;
+  CbArticlePane        *article_pane;
+  GtkStack             *middle_stack;
+  GtkLabel             *search_heading;
+  GtkStack             *search_stack;
+  GtkListView          *search_list_view;
+};
+
+G_DEFINE_FINAL_TYPE (CbWindow, cb_window, GTK_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_SELECTION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+update_actions (CbWindow *self)
+{
+  gboolean importing = self->import_cancellable != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", !importing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-folder", !importing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-samples", !importing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", importing);
+}
+
+static gboolean
+hide_status_cb (gpointer user_data)
+{
+  CbWindow *self = user_data;
+
+  self->hide_status_id = 0;
+  gtk_revealer_set_reveal_child (self->status_revealer, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+show_status (CbWindow   *self,
+             const char *message,
+             gboolean    busy)
+{
+  g_clear_handle_id (&self->hide_status_id, g_source_remove);
+  gtk_label_set_label (self->status_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), busy);
+  gtk_widget_set_visible (self->cancel_button, busy);
+  gtk_widget_set_visible (self->dismiss_button, !busy);
+  gtk_revealer_set_reveal_child (self->status_revealer, TRUE);
+}
+
+/* With nothing picked yet, open the first dated event of the cases shown, so
+ * that every pane has something to show. */
+static void
+select_first_event_if_none (CbWindow *self)
+{
+  GListModel *events;
+  guint n;
+
+  if (cb_selection_get_article_id (self->selection) != 0
+      || cb_selection_get_event_id (self->selection) != 0)
+    return;
+
+  events = cb_timeline_pane_get_model (self->timeline_pane);
+  n = g_list_model_get_n_items (events);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CbEvent) event = g_list_model_get_item (events, i);
+
+      if (cb_event_get_article_id (event) != 0)
+        {
+          cb_selection_select_event (self->selection,
+                                     cb_event_get_id (event),
+                                     cb_event_get_article_id (event),
+                                     cb_event_get_start (event),
+                                     cb_event_get_end (event));
+          return;
+        }
+    }
+}
+
+static void
+reload (CbWindow *self)
+{
+  /* The cases first: a case that went away resets the filter the others use. */
+  cb_cases_pane_reload (self->cases_pane);
+  cb_timeline_pane_reload (self->timeline_pane);
+  cb_excerpts_pane_reload (self->excerpts_pane);
+  cb_article_pane_reload (self->article_pane);
+}
+
+/* --- Search ---------------------------------------------------------------- */
+
+static char *
+hit_snippet_cb (gpointer     this_,
+                CbSearchHit *item)
+{
+  if (item == NULL)
+    return NULL;
+  return cb_search_hit_dup_snippet_markup (item);
+}
+
+static void
+open_hit (CbWindow    *self,
+          CbSearchHit *hit)
+{
+  int start = cb_search_hit_get_match_start (hit);
+
+  cb_selection_select_article (self->selection,
+                               cb_search_hit_get_article_id (hit),
+                               start, start);
+}
+
+static void
+search_hit_activate_cb (CbWindow    *self,
+                        guint        position,
+                        GtkListView *list_view)
+{
+  g_autoptr(CbSearchHit) hit = g_list_model_get_item (G_LIST_MODEL (self->hits_selection), position);
+
+  if (hit != NULL)
+    open_hit (self, hit);
+}
+
+static void
+hits_selected_cb (CbWindow           *self,
+                  GParamSpec         *pspec,
+                  GtkSingleSelection *hits_selection)
+{
+  CbSearchHit *hit = gtk_single_selection_get_selected_item (hits_selection);
+
+  if (hit != NULL)
+    open_hit (self, hit);
+}
+
+static void
+search_changed_cb (CbWindow       *self,
+                   GtkSearchEntry *entry)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  guint n;
+
+  if (*stripped == '\0')
+    {
+      gtk_stack_set_visible_child_name (self->middle_stack, "excerpts");
+      g_list_store_remove_all (self->hits);
+      return;
+    }
+
+  hits = cb_store_search (self->store, stripped, SEARCH_LIMIT, &error);
+  if (hits == NULL)
+    g_warning ("Search failed: %s", error->message);
+
+  g_signal_handlers_block_by_func (self->hits_selection, hits_selected_cb, self);
+  g_list_store_splice (self->hits, 0, g_list_model_get_n_items (G_LIST_MODEL (self->hits)),
+                       hits != NULL ? hits->pdata : NULL,
+                       hits != NULL ? hits->len : 0);
+  gtk_single_selection_set_selected (self->hits_selection, GTK_INVALID_LIST_POSITION);
+  g_signal_handlers_unblock_by_func (self->hits_selection, hits_selected_cb, self);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->hits));
+  heading = g_strdup_printf (ngettext ("%u article found", "%u articles found", n), n);
+  gtk_label_set_label (self->search_heading, heading);
+  gtk_stack_set_visible_child_name (self->search_stack, n > 0 ? "hits" : "none");
+  gtk_stack_set_visible_child_name (self->middle_stack, "search");
+}
+
+static void
+search_activate_cb (CbWindow       *self,
+                    GtkSearchEntry *entry)
+{
+  g_autoptr(CbSearchHit) hit = NULL;
+
+  /* Enter opens the best hit. */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->hits)) == 0)
+    return;
+  gtk_single_selection_set_selected (self->hits_selection, 0);
+  hit = g_list_model_get_item (G_LIST_MODEL (self->hits), 0);
+  open_hit (self, hit);
+}
+
+static void
+stop_search_cb (CbWindow       *self,
+                GtkSearchEntry *entry)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+}
+
+/* --- Import ---------------------------------------------------------------- */
+
+static void
+import_progress_cb (const CbImportResult *result,
+                    guint                 done,
+                    guint                 total,
+                    gpointer              user_data)
+{
+  CbWindow *self = user_data;
+  g_autofree char *message = NULL;
+
+  if (self->import_cancellable == NULL)
+    return;
+
+  /* Translators: progress of an import, "Importing 2 of 5 files…" */
+  message = g_strdup_printf (ngettext ("Importing %u of %u file…", "Importing %u of %u files…", total),
+                             MIN (done + 1, total), total);
+  gtk_label_set_label (self->status_label, message);
+  gtk_progress_bar_set_fraction (self->progress_bar, total > 0 ? (double) done / total : 0.0);
+}
+
+static void
+import_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(CbWindow) self = user_data;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) message = g_string_new (NULL);
+  g_autoptr(GString) details = g_string_new (NULL);
+  guint imported = 0, duplicates = 0, rejected = 0;
+  gboolean cancelled;
+
+  cancelled = g_cancellable_is_cancelled (self->import_cancellable);
+  g_clear_object (&self->import_cancellable);
+  update_actions (self);
+
+  results = cb_importer_import_files_finish (CB_IMPORTER (object), result, &error);
+  if (results == NULL)
+    {
+      show_status (self, error->message, FALSE);
+      return;
+    }
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      const CbImportResult *r = g_ptr_array_index (results, i);
+
+      switch (r->outcome)
+        {
+        case CB_IMPORT_IMPORTED:
+          imported++;
+          break;
+        case CB_IMPORT_DUPLICATE:
+          duplicates++;
+          break;
+        case CB_IMPORT_REJECTED:
+        default:
+          rejected++;
+          if (details->len > 0)
+            g_string_append_c (details, '\n');
+          /* Translators: a file that was not imported, and why */
+          g_string_append_printf (details, _("%s: %s"), r->path, r->reason != NULL ? r->reason : "");
+          break;
+        }
+    }
+
+  g_string_append_printf (message, ngettext ("Imported %u article", "Imported %u articles", imported), imported);
+  if (duplicates > 0)
+    {
+      g_string_append (message, " · ");
+      g_string_append_printf (message, ngettext ("%u already stored", "%u already stored", duplicates), duplicates);
+    }
+  if (rejected > 0)
+    {
+      g_string_append (message, " · ");
+      g_string_append_printf (message, ngettext ("%u file not imported", "%u files not imported", rejected), rejected);
+    }
+  if (cancelled)
+    {
+      g_string_append (message, " · ");
+      g_string_append (message, _("stopped"));
+    }
+
+  show_status (self, message->str, FALSE);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_label), details->len > 0 ? details->str : NULL);
+  /* Rejections stay until dismissed: the reasons are in the tooltip. */
+  if (rejected == 0)
+    self->hide_status_id = g_timeout_add_seconds (8, hide_status_cb, self);
+
+  reload (self);
+  select_first_event_if_none (self);
+}
+
+/* --- File chooser ------------------------------------------------------------ */
+
+static void
+chooser_response_cb (CbWindow             *self,
+                     int                   response,
+                     GtkFileChooserNative *chooser)
+{
+  g_autoptr(GListModel) files = NULL;
+  g_autoptr(GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+      n = g_list_model_get_n_items (files);
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (array, g_list_model_get_item (files, i));
+      if (array->len > 0)
+        cb_window_import_files (self, (GFile **) array->pdata, array->len);
+    }
+
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
+  g_clear_object (&self->chooser);
+}
+
+static void
+show_chooser (CbWindow             *self,
+              GtkFileChooserAction  action)
+{
+  g_autoptr(GtkFileFilter) text_filter = NULL;
+  g_autoptr(GtkFileFilter) all_filter = NULL;
+
+  if (self->chooser != NULL)
+    {
+      gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+      return;
+    }
+
+  self->chooser = gtk_file_chooser_native_new (action == GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER
+                                               ? _("Import Folders")
+                                               : _("Import Articles"),
+                                               GTK_WINDOW (self), action,
+                                               _("_Import"), _("_Cancel"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->chooser), TRUE);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+
+  if (action == GTK_FILE_CHOOSER_ACTION_OPEN)
+    {
+      text_filter = gtk_file_filter_new ();
+      gtk_file_filter_set_name (text_filter, _("Text Files"));
+      gtk_file_filter_add_mime_type (text_filter, "text/*");
+      all_filter = gtk_file_filter_new ();
+      gtk_file_filter_set_name (all_filter, _("All Files"));
+      gtk_file_filter_add_pattern (all_filter, "*");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), text_filter);
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all_filter);
+    }
+
+  g_signal_connect_object (self->chooser, "response",
+                           G_CALLBACK (chooser_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+/* --- Actions ----------------------------------------------------------------- */
+
+static void
+select_case_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  CbWindow *self = CB_WINDOW (widget);
+
+  cb_selection_select_case (self->selection, g_variant_get_int64 (param));
+}
+
+static void
+select_event_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  CbWindow *self = CB_WINDOW (widget);
+  gint64 event_id = g_variant_get_int64 (param);
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+
+  events = cb_store_list_events (self->store, 0, &error);
+  if (events == NULL)
+    {
+      g_warning ("Could not list the events: %s", error->message);
+      return;
+    }
+
+  for (guint i = 0; i < events->len; i++)
+    {
+      CbEvent *event = g_ptr_array_index (events, i);
+      gint64 case_id = cb_selection_get_case_id (self->selection);
+
+      if (cb_event_get_id (event) != event_id)
+        continue;
+
+      /* An event of another case: show that case, or the event is not listed. */
+      if (case_id != 0 && case_id != cb_event_get_case_id (event))
+        cb_selection_select_case (self->selection, cb_event_get_case_id (event));
+      cb_selection_select_event (self->selection, event_id,
+                                 cb_event_get_article_id (event),
+                                 cb_event_get_start (event),
+                                 cb_event_get_end (event));
+      return;
+    }
+
+  g_debug ("No event %" G_GINT64_FORMAT " to select", event_id);
+}
+
+static void
+select_excerpt_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  CbWindow *self = CB_WINDOW (widget);
+  gint64 excerpt_id = g_variant_get_int64 (param);
+  g_autoptr(GPtrArray) excerpts = NULL;
+  g_autoptr(GError) error = NULL;
+
+  excerpts = cb_store_list_excerpts (self->store, 0, 0, &error);
+  if (excerpts == NULL)
+    {
+      g_warning ("Could not list the excerpts: %s", error->message);
+      return;
+    }
+
+  for (guint i = 0; i < excerpts->len; i++)
+    {
+      CbExcerpt *excerpt = g_ptr_array_index (excerpts, i);
+
+      if (cb_excerpt_get_id (excerpt) != excerpt_id)
+        continue;
+
+      cb_selection_select_excerpt (self->selection, excerpt_id,
+                                   cb_excerpt_get_event_id (excerpt),
+                                   cb_excerpt_get_article_id (excerpt),
+                                   cb_excerpt_get_start (excerpt),
+                                   cb_excerpt_get_end (excerpt));
+      return;
+    }
+
+  g_debug ("No excerpt %" G_GINT64_FORMAT " to select", excerpt_id);
+}
+
+static void
+select_article_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  CbWindow *self = CB_WINDOW (widget);
+
+  cb_selection_select_article (self->selection, g_variant_get_int64 (param), -1, -1);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  show_chooser (CB_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN);
+}
+
+static void
+import_folder_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  show_chooser (CB_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER);
+}
+
+static void
+load_samples_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  CbWindow *self = CB_WINDOW (widget);
+  g_autofree char *dir = cb_window_dup_samples_dir ();
+  g_autoptr(GFile) file = NULL;
+
+  if (dir == NULL)
+    {
+      show_status (self, _("The sample articles are not installed"), FALSE);
+      return;
+    }
+
+  file = g_file_new_for_path (dir);
+  cb_window_import_files (self, &file, 1);
+}
+
+static void
+refresh_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  reload (CB_WINDOW (widget));
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  CbWindow *self = CB_WINDOW (widget);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+focus_pane_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  CbWindow *self = CB_WINDOW (widget);
+  GtkWidget *pane;
+
+  switch (g_variant_get_int32 (param))
+    {
+    case 1: pane = GTK_WIDGET (self->cases_pane); break;
+    case 2: pane = GTK_WIDGET (self->timeline_pane); break;
+    case 3: pane = gtk_stack_get_visible_child (self->middle_stack); break;
+    case 4: pane = GTK_WIDGET (self->article_pane); break;
+    default: return;
+    }
+
+  gtk_widget_child_focus (pane, GTK_DIR_TAB_FORWARD);
+}
+
+static void
+cancel_import_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  CbWindow *self = CB_WINDOW (widget);
+
+  if (self->import_cancellable != NULL)
+    g_cancellable_cancel (self->import_cancellable);
+}
+
+static void
+dismiss_status_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  hide_status_cb (widget);
+}
+
+/* --- GObject --------------------------------------------------------------- */
+
+static void
+cb_window_constructed (GObject *object)
+{
+  CbWindow *self = CB_WINDOW (object);
+
+  G_OBJECT_CLASS (cb_window_parent_class)->constructed (object);
+
+  g_return_if_fail (CB_IS_STORE (self->store));
+
+  /* The selection first, so the first load already follows it. */
+  cb_cases_pane_set_selection (self->cases_pane, self->selection);
+  cb_timeline_pane_set_selection (self->timeline_pane, self->selection);
+  cb_excerpts_pane_set_selection (self->excerpts_pane, self->selection);
+  cb_article_pane_set_selection (self->article_pane, self->selection);
+
+  cb_cases_pane_set_store (self->cases_pane, self->store);
+  cb_timeline_pane_set_store (self->timeline_pane, self->store);
+  cb_excerpts_pane_set_store (self->excerpts_pane, self->store);
+  cb_article_pane_set_store (self->article_pane, self->store);
+
+  select_first_event_if_none (self);
+  update_actions (self);
+}
+
+static void
+cb_window_dispose (GObject *object)
+{
+  CbWindow *self = CB_WINDOW (object);
+
+  if (self->import_cancellable != NULL)
+    g_cancellable_cancel (self->import_cancellable);
+  g_clear_object (&self->import_cancellable);
+  g_clear_handle_id (&self->hide_status_id, g_source_remove);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CB_TYPE_WINDOW);
+
+  g_clear_object (&self->hits_selection);
+  g_clear_object (&self->hits);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (cb_window_parent_class)->dispose (object);
+}
+
+static void
+cb_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  CbWindow *self = CB_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_SELECTION:
+      g_value_set_object (value, self->selection);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cb_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  CbWindow *self = CB_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cb_window_class_init (CbWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = cb_window_constructed;
+  object_class->dispose = cb_window_dispose;
+  object_class->get_property = cb_window_get_property;
+  object_class->set_property = cb_window_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, CB_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTION] =
+    g_param_spec_object ("selection", NULL, NULL, CB_TYPE_SELECTION,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Referencing the bundle keeps the linker from dropping it out of the
+   * static library; its constructor registers it. */
+  g_return_if_fail (casebook_get_resource () != NULL);
+
+  g_type_ensure (CB_TYPE_CASES_PANE);
+  g_type_ensure (CB_TYPE_TIMELINE_PANE);
+  g_type_ensure (CB_TYPE_EXCERPTS_PANE);
+  g_type_ensure (CB_TYPE_ARTICLE_PANE);
+  g_type_ensure (CB_TYPE_SEARCH_HIT);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/casebook/Casebook/cb-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CbWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CbWindow, status_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CbWindow, status_label);
+  gtk_widget_class_bind_template_child (widget_class, CbWindow, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, CbWindow, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, CbWindow, dismiss_button);
+  gtk_widget_class_bind_template_child (widget_class, CbWindow, cases_pane);
+  gtk_widget_class_bind_template_child (widget_class, CbWindow, timeline_pane);
+  gtk_widget_class_bind_template_child (widget_class, CbWindow, excerpts_pane);
+  gtk_widget_class_bind_template_child (widget_class, CbWindow, article_pane);
+  gtk_widget_class_bind_template_child (widget_class, CbWindow, middle_stack);
+  gtk_widget_class_bind_template_child (widget_class, CbWindow, search_heading);
+  gtk_widget_class_bind_template_child (widget_class, CbWindow, search_stack);
+  gtk_widget_class_bind_template_child (widget_class, CbWindow, search_list_view);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_hit_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, hit_snippet_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.select-case", "x", select_case_action);
+  gtk_widget_class_install_action (widget_class, "win.select-event", "x", select_event_action);
+  gtk_widget_class_install_action (widget_class, "win.select-excerpt", "x", select_excerpt_action);
+  gtk_widget_class_install_action (widget_class, "win.select-article", "x", select_article_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.import-folder", NULL, import_folder_action);
+  gtk_widget_class_install_action (widget_class, "win.load-samples", NULL, load_samples_action);
+  gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.focus-pane", "i", focus_pane_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
+  gtk_widget_class_install_action (widget_class, "win.dismiss-status", NULL, dismiss_status_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.import-folder", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.refresh", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.refresh", NULL);
+  for (int i = 1; i <= 4; i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0 + i, GDK_ALT_MASK,
+                                         "win.focus-pane", "i", i);
+}
+
+static void
+cb_window_init (CbWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->selection = cb_selection_new ();
+
+  self->hits = g_list_store_new (CB_TYPE_SEARCH_HIT);
+  self->hits_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->hits)));
+  gtk_single_selection_set_autoselect (self->hits_selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->hits_selection, TRUE);
+  g_signal_connect_object (self->hits_selection, "notify::selected",
+                           G_CALLBACK (hits_selected_cb), self, G_CONNECT_SWAPPED);
+  gtk_list_view_set_model (self->search_list_view, GTK_SELECTION_MODEL (self->hits_selection));
+}
+
+/* --- Public API ------------------------------------------------------------ */
+
+CbWindow *
+cb_window_new (GtkApplication *application,
+               CbStore        *store)
+{
+  g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (CB_IS_STORE (store), NULL);
+
+  return g_object_new (CB_TYPE_WINDOW,
+                       "application", application,
+                       "store", store,
+                       NULL);
+}
+
+CbStore *
+cb_window_get_store (CbWindow *self)
+{
+  g_return_val_if_fail (CB_IS_WINDOW (self), NULL);
+  return self->store;
+}
+
+CbSelection *
+cb_window_get_selection (CbWindow *self)
+{
+  g_return_val_if_fail (CB_IS_WINDOW (self), NULL);
+  return self->selection;
+}
+
+CbCasesPane *
+cb_window_get_cases_pane (CbWindow *self)
+{
+  g_return_val_if_fail (CB_IS_WINDOW (self), NULL);
+  return self->cases_pane;
+}
+
+CbTimelinePane *
+cb_window_get_timeline_pane (CbWindow *self)
+{
+  g_return_val_if_fail (CB_IS_WINDOW (self), NULL);
+  return self->timeline_pane;
+}
+
+CbExcerptsPane *
+cb_window_get_excerpts_pane (CbWindow *self)
+{
+  g_return_val_if_fail (CB_IS_WINDOW (self), NULL);
+  return self->excerpts_pane;
+}
+
+CbArticlePane *
+cb_window_get_article_pane (CbWindow *self)
+{
+  g_return_val_if_fail (CB_IS_WINDOW (self), NULL);
+  return self->article_pane;
+}
+
+gboolean
+cb_window_get_importing (CbWindow *self)
+{
+  g_return_val_if_fail (CB_IS_WINDOW (self), FALSE);
+  return self->import_cancellable != NULL;
+}
+
+gboolean
+cb_window_import_files (CbWindow  *self,
+                        GFile    **files,
+                        guint      n_files)
+{
+  g_autoptr(CbImporter) importer = NULL;
+
+  g_return_val_if_fail (CB_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (files != NULL || n_files == 0, FALSE);
+
+  if (self->import_cancellable != NULL || n_files == 0)
+    return FALSE;
+
+  self->import_cancellable = g_cancellable_new ();
+  update_actions (self);
+
+  gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_label), NULL);
+  show_status (self, _("Importing…"), TRUE);
+
+  importer = cb_importer_new (self->store);
+  cb_importer_import_files_async (importer, files, n_files,
+                                  self->import_cancellable,
+                                  import_progress_cb, g_object_ref (self), g_object_unref,
+                                  import_done_cb, g_object_ref (self));
+  return TRUE;
+}
+
+char *
+cb_window_dup_samples_dir (void)
+{
+  if (g_file_test (SAMPLESDIR, G_FILE_TEST_IS_DIR))
+    return g_strdup (SAMPLESDIR);
+  if (g_file_test (SOURCE_SAMPLESDIR, G_FILE_TEST_IS_DIR))
+    return g_strdup (SOURCE_SAMPLESDIR);
+  return NULL;
+}

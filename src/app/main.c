@@ -1,3 +1,28 @@
-/* placeholder */
-int main (void);
-int main (void) { return 1; }
+/* main.c — the casebook executable
+ *
+ * Copyright 2026 The Casebook developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <glib/gi18n.h>
+
+#include "cb-application.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(CbApplication) app = NULL;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_set_application_name (_("Casebook"));
+
+  app = cb_application_new ();
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}

@@ -1,0 +1,338 @@
+/* cb-timeline-pane.c — the events pane of the main window
+ *
+ * Copyright 2026 The Casebook developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cb-timeline-pane.h"
+
+struct _CbTimelinePane
+{
+  GtkWidget           parent_instance;
+
+  CbStore            *store;
+  CbSelection        *selection;
+
+  GListStore         *events;         /* CbEvent of the selected case, chronological */
+  GtkSingleSelection *list_selection;
+  gint64              case_id;        /* the case listed */
+  gboolean            syncing;        /* the pane itself moves the list selection */
+
+  /* Template widgets */
+  GtkStack           *stack;
+  GtkListView        *list_view;
+  GtkLabel           *subtitle_label;
+};
+
+G_DEFINE_FINAL_TYPE (CbTimelinePane, cb_timeline_pane, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_SELECTION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static gboolean
+event_is_suggested_cb (gpointer  this_,
+                       CbEvent  *item)
+{
+  return item != NULL && cb_event_get_review (item) == CB_REVIEW_SUGGESTED;
+}
+
+static guint
+find_position (CbTimelinePane *self,
+               gint64          event_id)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->events));
+
+  if (event_id == 0)
+    return GTK_INVALID_LIST_POSITION;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CbEvent) item = g_list_model_get_item (G_LIST_MODEL (self->events), i);
+
+      if (cb_event_get_id (item) == event_id)
+        return i;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* Shows the selection's event in the list without writing back to it. */
+static void
+sync_from_selection (CbTimelinePane *self)
+{
+  guint pos;
+
+  if (self->selection == NULL)
+    return;
+
+  pos = find_position (self, cb_selection_get_event_id (self->selection));
+
+  self->syncing = TRUE;
+  gtk_single_selection_set_selected (self->list_selection, pos);
+  self->syncing = FALSE;
+
+  if (pos != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", pos);
+}
+
+static void
+update_subtitle (CbTimelinePane *self)
+{
+  g_autoptr(CbCaseFile) case_file = NULL;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->events));
+  g_autofree char *count = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->store != NULL && self->case_id != 0)
+    case_file = cb_store_get_case (self->store, self->case_id, NULL);
+
+  count = g_strdup_printf (ngettext ("%u event", "%u events", n), n);
+  if (case_file != NULL)
+    /* Translators: a case file's title and its number of events */
+    text = g_strdup_printf (_("%s · %s"), cb_case_file_get_title (case_file), count);
+  else
+    /* Translators: the number of events in all case files */
+    text = g_strdup_printf (_("All case files · %s"), count);
+
+  gtk_label_set_label (self->subtitle_label, text);
+}
+
+static void
+list_selected_cb (CbTimelinePane     *self,
+                  GParamSpec         *pspec,
+                  GtkSingleSelection *list_selection)
+{
+  CbEvent *item;
+
+  if (self->syncing || self->selection == NULL)
+    return;
+
+  item = gtk_single_selection_get_selected_item (list_selection);
+  if (item != NULL)
+    cb_selection_select_event (self->selection,
+                               cb_event_get_id (item),
+                               cb_event_get_article_id (item),
+                               cb_event_get_start (item),
+                               cb_event_get_end (item));
+}
+
+static void
+case_id_changed_cb (CbTimelinePane *self)
+{
+  if (self->case_id != cb_selection_get_case_id (self->selection))
+    cb_timeline_pane_reload (self);
+}
+
+static void
+event_id_changed_cb (CbTimelinePane *self)
+{
+  sync_from_selection (self);
+}
+
+static void
+cb_timeline_pane_dispose (GObject *object)
+{
+  CbTimelinePane *self = CB_TIMELINE_PANE (object);
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CB_TYPE_TIMELINE_PANE);
+  /* The template's top box is not a bound child: unparent it ourselves. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->list_selection);
+  g_clear_object (&self->events);
+
+  G_OBJECT_CLASS (cb_timeline_pane_parent_class)->dispose (object);
+}
+
+static void
+cb_timeline_pane_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  CbTimelinePane *self = CB_TIMELINE_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_SELECTION:
+      g_value_set_object (value, self->selection);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cb_timeline_pane_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  CbTimelinePane *self = CB_TIMELINE_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      cb_timeline_pane_set_store (self, g_value_get_object (value));
+      break;
+    case PROP_SELECTION:
+      cb_timeline_pane_set_selection (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cb_timeline_pane_class_init (CbTimelinePaneClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cb_timeline_pane_dispose;
+  object_class->get_property = cb_timeline_pane_get_property;
+  object_class->set_property = cb_timeline_pane_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, CB_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_SELECTION] =
+    g_param_spec_object ("selection", NULL, NULL, CB_TYPE_SELECTION,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (CB_TYPE_EVENT);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/casebook/Casebook/cb-timeline-pane.ui");
+  gtk_widget_class_bind_template_child (widget_class, CbTimelinePane, stack);
+  gtk_widget_class_bind_template_child (widget_class, CbTimelinePane, list_view);
+  gtk_widget_class_bind_template_child (widget_class, CbTimelinePane, subtitle_label);
+  gtk_widget_class_bind_template_callback (widget_class, event_is_suggested_cb);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "cb-timeline-pane");
+}
+
+static void
+cb_timeline_pane_init (CbTimelinePane *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->events = g_list_store_new (CB_TYPE_EVENT);
+  self->list_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->events)));
+  gtk_single_selection_set_autoselect (self->list_selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->list_selection, TRUE);
+  gtk_single_selection_set_selected (self->list_selection, GTK_INVALID_LIST_POSITION);
+  g_signal_connect_object (self->list_selection, "notify::selected",
+                           G_CALLBACK (list_selected_cb), self, G_CONNECT_SWAPPED);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->list_selection));
+
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
+void
+cb_timeline_pane_set_store (CbTimelinePane *self,
+                            CbStore        *store)
+{
+  g_return_if_fail (CB_IS_TIMELINE_PANE (self));
+  g_return_if_fail (store == NULL || CB_IS_STORE (store));
+
+  if (g_set_object (&self->store, store))
+    {
+      cb_timeline_pane_reload (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+    }
+}
+
+CbStore *
+cb_timeline_pane_get_store (CbTimelinePane *self)
+{
+  g_return_val_if_fail (CB_IS_TIMELINE_PANE (self), NULL);
+  return self->store;
+}
+
+void
+cb_timeline_pane_set_selection (CbTimelinePane *self,
+                                CbSelection    *selection)
+{
+  g_return_if_fail (CB_IS_TIMELINE_PANE (self));
+  g_return_if_fail (selection == NULL || CB_IS_SELECTION (selection));
+
+  if (self->selection == selection)
+    return;
+
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  g_set_object (&self->selection, selection);
+  if (selection != NULL)
+    {
+      g_signal_connect_object (selection, "notify::case-id",
+                               G_CALLBACK (case_id_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (selection, "notify::event-id",
+                               G_CALLBACK (event_id_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+
+  cb_timeline_pane_reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTION]);
+}
+
+CbSelection *
+cb_timeline_pane_get_selection (CbTimelinePane *self)
+{
+  g_return_val_if_fail (CB_IS_TIMELINE_PANE (self), NULL);
+  return self->selection;
+}
+
+void
+cb_timeline_pane_reload (CbTimelinePane *self)
+{
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (CB_IS_TIMELINE_PANE (self));
+
+  self->case_id = self->selection != NULL ? cb_selection_get_case_id (self->selection) : 0;
+
+  if (self->store != NULL)
+    {
+      events = cb_store_list_events (self->store, self->case_id, &error);
+      if (events == NULL)
+        g_warning ("Could not list the events: %s", error->message);
+    }
+
+  /* One splice: the view sees a single exact change. */
+  self->syncing = TRUE;
+  g_list_store_splice (self->events, 0, g_list_model_get_n_items (G_LIST_MODEL (self->events)),
+                       events != NULL ? events->pdata : NULL,
+                       events != NULL ? events->len : 0);
+  self->syncing = FALSE;
+
+  gtk_stack_set_visible_child_name (self->stack,
+                                    g_list_model_get_n_items (G_LIST_MODEL (self->events)) > 0
+                                    ? "list" : "empty");
+  update_subtitle (self);
+  sync_from_selection (self);
+}
+
+GListModel *
+cb_timeline_pane_get_model (CbTimelinePane *self)
+{
+  g_return_val_if_fail (CB_IS_TIMELINE_PANE (self), NULL);
+  return G_LIST_MODEL (self->events);
+}

@@ -1,0 +1,49 @@
+/* cb-window.h — the main window: header bar and four linked panes
+ *
+ * Copyright 2026 The Casebook developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "cb-store.h"
+#include "cb-selection.h"
+#include "cb-cases-pane.h"
+#include "cb-timeline-pane.h"
+#include "cb-excerpts-pane.h"
+#include "cb-article-pane.h"
+
+G_BEGIN_DECLS
+
+#define CB_TYPE_WINDOW (cb_window_get_type ())
+G_DECLARE_FINAL_TYPE (CbWindow, cb_window, CB, WINDOW, GtkApplicationWindow)
+
+/* Actions (installed on the class, so menus, buttons, shortcuts and tests
+ * share them): win.select-case (x, 0 = all), win.select-event (x),
+ * win.select-excerpt (x), win.select-article (x), win.import,
+ * win.import-folder, win.load-samples, win.refresh, win.search,
+ * win.focus-pane (i, 1–4), win.cancel-import, win.dismiss-status. */
+
+/* @application may be NULL (tests). */
+CbWindow       *cb_window_new              (GtkApplication *application,
+                                            CbStore        *store);
+CbStore        *cb_window_get_store        (CbWindow *self);
+CbSelection    *cb_window_get_selection    (CbWindow *self);
+CbCasesPane    *cb_window_get_cases_pane    (CbWindow *self);
+CbTimelinePane *cb_window_get_timeline_pane (CbWindow *self);
+CbExcerptsPane *cb_window_get_excerpts_pane (CbWindow *self);
+CbArticlePane  *cb_window_get_article_pane  (CbWindow *self);
+
+/* Imports in a worker thread, showing the progress; the panes reload at the
+ * end.  Ignored (FALSE) while another import runs. */
+gboolean        cb_window_import_files     (CbWindow  *self,
+                                            GFile    **files,
+                                            guint      n_files);
+gboolean        cb_window_get_importing    (CbWindow *self);
+
+/* The folder with the sample articles: the installed one, else the one in
+ * the source tree (uninstalled build).  NULL when neither exists. */
+char           *cb_window_dup_samples_dir  (void);
+
+G_END_DECLS
