@@ -11,6 +11,8 @@
 #include <string.h>
 
 #include "cb-store.h"
+/* For the error-mapping test: the connection behind a CbStore. */
+#include "cb-store-private.h"
 
 /* Invented article: non-ASCII letters and curly quotes before the spans make
  * character and byte offsets differ. */
@@ -1009,6 +1011,63 @@ test_rollback (Fixture       *fixture,
 }
 
 static void
+test_disk_full (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TestExtraction) one = extraction_one ();
+  g_autoptr(CbArticle) article = NULL;
+  g_autoptr(GString) big = g_string_new (body_one);
+  Counts before;
+  gint64 id;
+
+  add_article (fixture->store, "Reform conference", "2019-10-02", body_two, NULL);
+  before = counts (fixture->store);
+
+  /* A file that may not grow stands in for a full disk. */
+  {
+    sqlite3_stmt *stmt = NULL;
+    g_autofree char *limit = NULL;
+
+    g_assert_cmpint (sqlite3_prepare_v2 (fixture->store->db, "PRAGMA page_count", -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    limit = g_strdup_printf ("PRAGMA max_page_count = %d", sqlite3_column_int (stmt, 0) + 2);
+    sqlite3_finalize (stmt);
+    g_assert_cmpint (sqlite3_exec (fixture->store->db, limit, NULL, NULL, NULL), ==, SQLITE_OK);
+  }
+  for (guint i = 0; i < 2000; i++)
+    g_string_append (big, "Padding sentence number so many that the file has to grow.\n");
+
+  article = article_new ("Too big", "2016-01-04", big->str);
+  id = cb_store_add_article (fixture->store, article, one, &error);
+  g_assert_cmpint (id, ==, 0);
+  g_assert_error (error, CB_STORE_ERROR, CB_STORE_ERROR_FULL);
+  assert_counts_equal (before, counts (fixture->store));
+}
+
+static void
+test_error_mapping (void)
+{
+  struct { int rc; int code; } cases[] = {
+    { SQLITE_FULL, CB_STORE_ERROR_FULL },
+    { SQLITE_READONLY, CB_STORE_ERROR_READ_ONLY },
+    { SQLITE_READONLY_DBMOVED, CB_STORE_ERROR_READ_ONLY },
+    { SQLITE_NOTADB, CB_STORE_ERROR_CORRUPT },
+    { SQLITE_CORRUPT, CB_STORE_ERROR_CORRUPT },
+    { SQLITE_IOERR, CB_STORE_ERROR_FAILED },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      _cb_store_set_error (NULL, cases[i].rc, "Testing", &error);
+      g_assert_error (error, CB_STORE_ERROR, cases[i].code);
+      g_assert_true (g_str_has_prefix (error->message, "Testing"));
+    }
+}
+
+static void
 test_caller_transaction (Fixture       *fixture,
                          gconstpointer  data)
 {
@@ -1205,6 +1264,8 @@ main (int   argc,
   ADD ("/store/import/duplicate", test_duplicate);
   ADD ("/store/import/rollback", test_rollback);
   ADD ("/store/import/caller-transaction", test_caller_transaction);
+  ADD ("/store/import/disk-full", test_disk_full);
+  g_test_add_func ("/store/errors/mapping", test_error_mapping);
   ADD ("/store/data-version", test_data_version);
   ADD ("/store/export/json", test_export_json);
   g_test_add_func ("/store/types/strings", test_types);

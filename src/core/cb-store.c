@@ -1206,6 +1206,24 @@ add_article_in_transaction (AddContext  *ctx,
                             GError     **error)
 {
   const CbExtraction *extraction = ctx->extraction;
+  g_autoptr(CbArticle) existing = NULL;
+  GError *local_error = NULL;
+
+  /* Checked under the write lock, so that two connections importing the
+   * same text cannot both pass. */
+  existing = cb_store_find_article_by_sha256 (ctx->self, sha256, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  if (existing != NULL)
+    {
+      g_set_error (error, CB_STORE_ERROR, CB_STORE_ERROR_DUPLICATE,
+                   _("The same text is stored already as “%s”; it was not stored again."),
+                   cb_article_get_title (existing));
+      return FALSE;
+    }
 
   if (!insert_article (ctx, article, sha256, imported_at, error))
     return FALSE;
@@ -1233,7 +1251,6 @@ cb_store_add_article (CbStore             *self,
                       const CbExtraction  *extraction,
                       GError             **error)
 {
-  g_autoptr(CbArticle) existing = NULL;
   g_autoptr(GArray) char_to_byte = NULL;
   g_autoptr(GDateTime) now = NULL;
   g_autofree char *sha256 = NULL;
@@ -1261,20 +1278,6 @@ cb_store_add_article (CbStore             *self,
   sha256 = g_strdup (cb_article_get_sha256 (article));
   if (sha256 == NULL)
     sha256 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, body, -1);
-
-  existing = cb_store_find_article_by_sha256 (self, sha256, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return 0;
-    }
-  if (existing != NULL)
-    {
-      g_set_error (error, CB_STORE_ERROR, CB_STORE_ERROR_DUPLICATE,
-                   _("The same text is stored already as “%s”; it was not stored again."),
-                   cb_article_get_title (existing));
-      return 0;
-    }
 
   /* Character offset → byte offset, once, for checking and slicing spans. */
   char_to_byte = g_array_new (FALSE, FALSE, sizeof (gsize));
@@ -1318,9 +1321,12 @@ cb_store_add_article (CbStore             *self,
           else
             _cb_store_exec (self->db, "ROLLBACK", NULL);
         }
-      g_propagate_prefixed_error (error, local_error, _("Nothing of “%s” was stored: "),
-                                  cb_article_get_title (article) != NULL
-                                  ? cb_article_get_title (article) : sha256);
+      if (g_error_matches (local_error, CB_STORE_ERROR, CB_STORE_ERROR_DUPLICATE))
+        g_propagate_error (error, local_error);
+      else
+        g_propagate_prefixed_error (error, local_error, _("Nothing of “%s” was stored: "),
+                                    cb_article_get_title (article) != NULL
+                                    ? cb_article_get_title (article) : sha256);
       return 0;
     }
 
