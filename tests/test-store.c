@@ -512,6 +512,32 @@ test_open_corrupt (void)
 }
 
 static void
+test_open_foreign (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "other-app.sqlite", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(CbStore) store = NULL;
+  sqlite3 *db = NULL;
+
+  /* Another program's SQLite file: no user_version, tables of its own. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE bookmarks (url TEXT);", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  before = file_checksum (path);
+  store = cb_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, CB_STORE_ERROR, CB_STORE_ERROR_CORRUPT);
+  after = file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+
+  remove_tree (dir);
+}
+
+static void
 test_default_path (void)
 {
   g_autofree char *saved = g_strdup (g_getenv ("CASEBOOK_DB"));
@@ -1256,6 +1282,7 @@ main (int   argc,
   ADD ("/store/migrations/reopen", test_migrations_reopen);
   g_test_add_func ("/store/migrations/too-new", test_migrations_too_new);
   g_test_add_func ("/store/open/corrupt", test_open_corrupt);
+  g_test_add_func ("/store/open/foreign-database", test_open_foreign);
   g_test_add_func ("/store/open/default-path", test_default_path);
   ADD ("/store/article/round-trip", test_article_round_trip);
   ADD ("/store/extraction/round-trip", test_extraction_round_trip);

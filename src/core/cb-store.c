@@ -402,11 +402,36 @@ cb_store_dup_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "casebook", "casebook.db", NULL);
 }
 
+static gboolean
+is_empty_database (sqlite3   *db,
+                   gboolean  *is_empty,
+                   GError   **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "SELECT count(*) FROM sqlite_master", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_ROW)
+    {
+      _cb_store_set_error (db, rc, _("Could not read the database"), error);
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+
+  *is_empty = sqlite3_column_int64 (stmt, 0) == 0;
+  sqlite3_finalize (stmt);
+  return TRUE;
+}
+
 CbStore *
 cb_store_open (const char  *path,
                GError     **error)
 {
   g_autoptr(CbStore) self = NULL;
+  gboolean is_empty = TRUE;
   int version = 0;
   int rc;
 
@@ -464,6 +489,19 @@ cb_store_open (const char  *path,
                      "(schema version %d; this version knows up to %d). "
                      "It was not changed; please use a newer Casebook to open it."),
                    path, version, CB_STORE_SCHEMA_VERSION);
+      return NULL;
+    }
+
+  /* Version 0 with tables in it is some other program's database: adding
+   * ours to it would change it behind that program's back. */
+  if (version == 0 && !is_empty_database (self->db, &is_empty, error))
+    return NULL;
+  if (version == 0 && !is_empty)
+    {
+      g_set_error (error, CB_STORE_ERROR, CB_STORE_ERROR_CORRUPT,
+                   _("“%s” is a database of another program, not of Casebook. "
+                     "It was not changed."),
+                   path);
       return NULL;
     }
 
@@ -1508,7 +1546,8 @@ cb_store_list_persons (CbStore  *self,
       gint64 person_id = sqlite3_column_int64 (stmt, 0);
       GPtrArray *texts = g_hash_table_lookup (aliases, &person_id);
 
-      if (texts != NULL && (texts->len == 0 || g_ptr_array_index (texts, texts->len - 1) != NULL))
+      /* Each person comes once: terminate their alias vector. */
+      if (texts != NULL)
         g_ptr_array_add (texts, NULL);
 
       g_ptr_array_add (persons,
