@@ -41,17 +41,14 @@ error_response_cb (GtkDialog *dialog,
 
 static void
 show_store_error (CbApplication *self,
-                  const char    *path,
                   const GError  *error)
 {
   GtkWidget *dialog;
 
   dialog = gtk_message_dialog_new (NULL, 0, GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE,
                                    _("Could Not Open the Case Database"));
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog),
-                                            /* Translators: the reason, then the database's path */
-                                            _("%s\n\nThe file %s was left as it is."),
-                                            error->message, path);
+  /* The store's message names the file and says what was kept. */
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", error->message);
   gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
   gtk_window_set_title (GTK_WINDOW (dialog), _("Casebook"));
   g_signal_connect (dialog, "response", G_CALLBACK (error_response_cb), NULL);
@@ -73,7 +70,7 @@ ensure_store (CbApplication *self)
   if (self->store == NULL)
     {
       self->store_failed = TRUE;
-      show_store_error (self, path, error);
+      show_store_error (self, error);
     }
 
   return self->store;
@@ -125,8 +122,7 @@ offer_samples (CbApplication *self,
   gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog),
                                             _("Casebook comes with a few short articles about real "
                                               "clemency cases, so you can try case files, the timeline "
-                                              "and excerpts before importing your own articles. "
-                                              "You can remove them at any time."));
+                                              "and excerpts before importing your own articles."));
   gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Not Now"), GTK_RESPONSE_CANCEL);
   button = gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Load Samples"), GTK_RESPONSE_ACCEPT);
   gtk_widget_add_css_class (button, "suggested-action");

@@ -89,23 +89,17 @@ show_status (CbWindow   *self,
   gtk_revealer_set_reveal_child (self->status_revealer, TRUE);
 }
 
-/* With nothing picked yet, open the first dated event of the cases shown, so
- * that every pane has something to show. */
+/* Opens the first event with a source in the case shown, so that every pane
+ * has something to show. */
 static void
-select_first_event_if_none (CbWindow *self)
+select_first_event (CbWindow *self)
 {
-  GListModel *events;
-  guint n;
+  g_autoptr(GPtrArray) events = NULL;
 
-  if (cb_selection_get_article_id (self->selection) != 0
-      || cb_selection_get_event_id (self->selection) != 0)
-    return;
-
-  events = cb_timeline_pane_get_model (self->timeline_pane);
-  n = g_list_model_get_n_items (events);
-  for (guint i = 0; i < n; i++)
+  events = cb_store_list_events (self->store, cb_selection_get_case_id (self->selection), NULL);
+  for (guint i = 0; events != NULL && i < events->len; i++)
     {
-      g_autoptr(CbEvent) event = g_list_model_get_item (events, i);
+      CbEvent *event = g_ptr_array_index (events, i);
 
       if (cb_event_get_article_id (event) != 0)
         {
@@ -117,6 +111,23 @@ select_first_event_if_none (CbWindow *self)
           return;
         }
     }
+}
+
+static void
+select_first_event_if_none (CbWindow *self)
+{
+  if (cb_selection_get_article_id (self->selection) == 0
+      && cb_selection_get_event_id (self->selection) == 0)
+    select_first_event (self);
+}
+
+/* A case picked without an event (from the list, or win.select-case): its
+ * first event opens, rather than an article of another case staying open. */
+static void
+case_changed_cb (CbWindow *self)
+{
+  if (cb_selection_get_event_id (self->selection) == 0)
+    select_first_event (self);
 }
 
 static void
@@ -596,6 +607,9 @@ cb_window_constructed (GObject *object)
   cb_timeline_pane_set_store (self->timeline_pane, self->store);
   cb_excerpts_pane_set_store (self->excerpts_pane, self->store);
   cb_article_pane_set_store (self->article_pane, self->store);
+
+  g_signal_connect_object (self->selection, "notify::case-id",
+                           G_CALLBACK (case_changed_cb), self, G_CONNECT_SWAPPED);
 
   select_first_event_if_none (self);
   update_actions (self);
