@@ -37,8 +37,10 @@ G_DEFINE_QUARK (cb-store-error-quark, cb_store_error)
   "   WHERE es.event_id = e.id ORDER BY x.id LIMIT 1)," \
   " (SELECT count(*) FROM event_source es WHERE es.event_id = e.id) " \
   "FROM event e LEFT JOIN person p ON p.id = e.subject_id "
+/* Open-ended dates ("before 1997") may know only one end of the interval. */
 #define EVENT_ORDER \
-  "ORDER BY e.date_earliest IS NULL, e.date_earliest, e.date_latest, e.article_id, e.id"
+  "ORDER BY coalesce (e.date_earliest, e.date_latest) IS NULL," \
+  " coalesce (e.date_earliest, e.date_latest), e.date_latest, e.article_id, e.id"
 #define EXCERPT_COLUMNS \
   "SELECT x.id, x.article_id, a.title, a.published, x.span_start, x.span_end, x.text," \
   " x.speaker_id, p.name, x.kind," \
