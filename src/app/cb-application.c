@@ -182,9 +182,13 @@ about_action (GSimpleAction *action,
   CbApplication *self = user_data;
   static const char *authors[] = { "The Casebook developers", NULL };
 
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+
+  /* Without the installed icon, a generic one rather than a broken image. */
   gtk_show_about_dialog (gtk_application_get_active_window (GTK_APPLICATION (self)),
                          "program-name", _("Casebook"),
-                         "logo-icon-name", APP_ID,
+                         "logo-icon-name", gtk_icon_theme_has_icon (theme, APP_ID)
+                                           ? APP_ID : "x-office-document",
                          "version", PACKAGE_VERSION,
                          "comments", _("Case files, timelines and sourced excerpts from news articles"),
                          "license-type", GTK_LICENSE_GPL_3_0,

@@ -24,6 +24,7 @@ struct _CbCasesPane
   /* Template widgets */
   GtkStack           *stack;
   GtkListView        *list_view;
+  GtkLabel           *empty_label;
 };
 
 G_DEFINE_FINAL_TYPE (CbCasesPane, cb_cases_pane, GTK_TYPE_WIDGET)
@@ -211,6 +212,7 @@ cb_cases_pane_class_init (CbCasesPaneClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/casebook/Casebook/cb-cases-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, CbCasesPane, stack);
   gtk_widget_class_bind_template_child (widget_class, CbCasesPane, list_view);
+  gtk_widget_class_bind_template_child (widget_class, CbCasesPane, empty_label);
   gtk_widget_class_bind_template_callback (widget_class, case_subtitle_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -320,6 +322,12 @@ cb_cases_pane_reload (CbCasesPane *self)
   gtk_stack_set_visible_child_name (self->stack,
                                     g_list_model_get_n_items (G_LIST_MODEL (self->cases)) > 0
                                     ? "list" : "empty");
+  /* Articles without a case yet: importing more is not the only way on. */
+  if (self->store != NULL && cb_store_count_articles (self->store) > 0)
+    gtk_label_set_label (self->empty_label,
+                         _("No case files yet — none of the articles names a person in a legal case"));
+  else
+    gtk_label_set_label (self->empty_label, _("No case files yet — import articles with Import…"));
 
   /* A case that went away (rejected, deleted) leaves nothing to filter by. */
   if (self->selection != NULL

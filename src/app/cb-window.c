@@ -25,6 +25,7 @@ struct _CbWindow
 
   GtkFileChooserNative *chooser;
   GCancellable         *import_cancellable;  /* non-NULL while importing */
+  char                 *import_details;      /* why files of the last import were rejected */
   guint                 hide_status_id;
 
   /* Template widgets */
@@ -33,6 +34,7 @@ struct _CbWindow
   GtkLabel             *status_label;
   GtkProgressBar       *progress_bar;
   GtkWidget            *cancel_button;
+  GtkWidget            *details_button;
   GtkWidget            *dismiss_button;
   CbCasesPane          *cases_pane;
   CbTimelinePane       *timeline_pane;
@@ -86,6 +88,7 @@ show_status (CbWindow   *self,
   gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), busy);
   gtk_widget_set_visible (self->cancel_button, busy);
   gtk_widget_set_visible (self->dismiss_button, !busy);
+  gtk_widget_set_visible (self->details_button, !busy && self->import_details != NULL);
   gtk_revealer_set_reveal_child (self->status_revealer, TRUE);
 }
 
@@ -326,9 +329,11 @@ import_done_cb (GObject      *object,
       g_string_append (message, _("stopped"));
     }
 
+  g_clear_pointer (&self->import_details, g_free);
+  if (details->len > 0)
+    self->import_details = g_strdup (details->str);
   show_status (self, message->str, FALSE);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_label), details->len > 0 ? details->str : NULL);
-  /* Rejections stay until dismissed: the reasons are in the tooltip. */
+  /* Rejections stay until dismissed: their reasons are behind Details. */
   if (rejected == 0)
     self->hide_status_id = g_timeout_add_seconds (8, hide_status_cb, self);
 
@@ -579,6 +584,36 @@ cancel_import_action (GtkWidget  *widget,
 }
 
 static void
+details_response_cb (GtkDialog *dialog,
+                     int        response,
+                     gpointer   user_data)
+{
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+import_details_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  CbWindow *self = CB_WINDOW (widget);
+  GtkWidget *dialog;
+
+  if (self->import_details == NULL)
+    return;
+
+  dialog = gtk_message_dialog_new (GTK_WINDOW (self),
+                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_INFO, GTK_BUTTONS_CLOSE,
+                                   _("Files Not Imported"));
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog),
+                                            _("Nothing of these files was stored; the other files were imported.\n\n%s"),
+                                            self->import_details);
+  g_signal_connect (dialog, "response", G_CALLBACK (details_response_cb), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 dismiss_status_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *param)
@@ -623,6 +658,7 @@ cb_window_dispose (GObject *object)
   if (self->import_cancellable != NULL)
     g_cancellable_cancel (self->import_cancellable);
   g_clear_object (&self->import_cancellable);
+  g_clear_pointer (&self->import_details, g_free);
   g_clear_handle_id (&self->hide_status_id, g_source_remove);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
@@ -712,6 +748,7 @@ cb_window_class_init (CbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CbWindow, status_label);
   gtk_widget_class_bind_template_child (widget_class, CbWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, CbWindow, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, CbWindow, details_button);
   gtk_widget_class_bind_template_child (widget_class, CbWindow, dismiss_button);
   gtk_widget_class_bind_template_child (widget_class, CbWindow, cases_pane);
   gtk_widget_class_bind_template_child (widget_class, CbWindow, timeline_pane);
@@ -739,6 +776,7 @@ cb_window_class_init (CbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.focus-pane", "i", focus_pane_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
   gtk_widget_class_install_action (widget_class, "win.dismiss-status", NULL, dismiss_status_action);
+  gtk_widget_class_install_action (widget_class, "win.import-details", NULL, import_details_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -848,7 +886,7 @@ cb_window_import_files (CbWindow  *self,
   update_actions (self);
 
   gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_label), NULL);
+  g_clear_pointer (&self->import_details, g_free);
   show_status (self, _("Importing…"), TRUE);
 
   importer = cb_importer_new (self->store);

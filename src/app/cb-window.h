@@ -23,7 +23,8 @@ G_DECLARE_FINAL_TYPE (CbWindow, cb_window, CB, WINDOW, GtkApplicationWindow)
  * share them): win.select-case (x, 0 = all), win.select-event (x),
  * win.select-excerpt (x), win.select-article (x), win.import,
  * win.import-folder, win.load-samples, win.refresh, win.search,
- * win.focus-pane (i, 1–4), win.cancel-import, win.dismiss-status. */
+ * win.focus-pane (i, 1–4), win.cancel-import, win.dismiss-status,
+ * win.import-details. */
 
 /* @application may be NULL (tests). */
 CbWindow       *cb_window_new              (GtkApplication *application,
