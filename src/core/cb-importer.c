@@ -158,6 +158,22 @@ dup_display_name (GFile *file)
   return path != NULL ? g_strdup (path) : g_file_get_uri (file);
 }
 
+/* A sentence for a GIO error; GIO's own messages repeat the path the result
+ * already shows, so the common cases get a plain sentence of their own. */
+static char *
+io_error_reason (const GError *error,
+                 gboolean      folder)
+{
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    return g_strdup (_("There is no such file or folder."));
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+    return g_strdup (_("You are not allowed to read this file or folder."));
+
+  if (folder)
+    return g_strdup_printf (_("The folder could not be read: %s"), error->message);
+  return g_strdup_printf (_("The file could not be read: %s"), error->message);
+}
+
 static void
 add_candidate (GPtrArray  *candidates,
                GFile      *file,
@@ -216,8 +232,7 @@ expand_folder (GFile        *folder,
                                           cancellable, &error);
   if (enumerator == NULL)
     {
-      g_autofree char *reason =
-        g_strdup_printf (_("The folder could not be read: %s"), error->message);
+      g_autofree char *reason = io_error_reason (error, TRUE);
       add_candidate (candidates, folder, 0, reason);
       return;
     }
@@ -318,8 +333,8 @@ expand_files (GFile        **files,
                                 cancellable, &error);
       if (info == NULL)
         {
-          g_autofree char *reason =
-            g_strdup_printf (_("The file could not be read: %s"), error->message);
+          g_autofree char *reason = io_error_reason (error, FALSE);
+
           add_candidate (candidates, files[i], 0, reason);
           continue;
         }
@@ -473,8 +488,7 @@ import_candidate (CbImporter   *self,
    * between files. */
   if (!g_file_load_contents (candidate->file, NULL, &contents, &length, NULL, &error))
     {
-      g_autofree char *reason =
-        g_strdup_printf (_("The file could not be read: %s"), error->message);
+      g_autofree char *reason = io_error_reason (error, FALSE);
       return rejected (candidate->display, reason);
     }
 
