@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <string.h>
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
@@ -338,6 +339,59 @@ test_select_excerpt_opens_article (Fixture       *fixture,
                              cb_excerpt_get_start (excerpt), cb_excerpt_get_end (excerpt));
 }
 
+static gboolean
+hits_listed (Fixture *fixture)
+{
+  return g_list_model_get_n_items (cb_window_get_search_hits (fixture->window)) > 0;
+}
+
+static void
+test_search_opens_article (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GPtrArray) articles = cb_store_list_articles (fixture->store, NULL);
+  g_auto(GStrv) words = NULL;
+  const char *word = NULL;
+  g_autoptr(CbSearchHit) best = NULL;
+  CbArticle *article;
+
+  /* A longer word of the title of one of the articles finds at least it. */
+  g_assert_cmpuint (articles->len, >, 0);
+  article = g_ptr_array_index (articles, articles->len - 1);
+  words = g_strsplit_set (cb_article_get_title (article), " ,.:;'\"", -1);
+  for (guint i = 0; words[i] != NULL && word == NULL; i++)
+    if (g_utf8_strlen (words[i], -1) >= 6)
+      word = words[i];
+  g_assert_nonnull (word);
+
+  gtk_editable_set_text (cb_window_get_search_entry (fixture->window), word);
+  /* The entry waits a moment before it searches. */
+  g_assert_true (iterate_until (hits_listed, fixture));
+
+  best = g_list_model_get_item (cb_window_get_search_hits (fixture->window), 0);
+  for (guint i = 0; i < g_list_model_get_n_items (cb_window_get_search_hits (fixture->window)); i++)
+    {
+      g_autoptr(CbSearchHit) hit = g_list_model_get_item (cb_window_get_search_hits (fixture->window), i);
+      g_autoptr(CbArticle) found = cb_store_get_article (fixture->store, cb_search_hit_get_article_id (hit), NULL);
+      g_autofree char *haystack = g_utf8_casefold (cb_article_get_body (found), -1);
+      g_autofree char *title = g_utf8_casefold (cb_article_get_title (found), -1);
+      g_autofree char *needle = g_utf8_casefold (word, -1);
+
+      g_assert_true (strstr (haystack, needle) != NULL || strstr (title, needle) != NULL);
+    }
+
+  /* Enter opens the best hit (whatever was open before). */
+  cb_selection_clear (cb_window_get_selection (fixture->window));
+  drain ();
+  g_assert_cmpint (cb_article_pane_get_article_id (cb_window_get_article_pane (fixture->window)), ==, 0);
+  g_signal_emit_by_name (cb_window_get_search_entry (fixture->window), "activate");
+  drain ();
+  g_assert_cmpint (cb_selection_get_article_id (cb_window_get_selection (fixture->window)), ==,
+                   cb_search_hit_get_article_id (best));
+  g_assert_cmpint (cb_article_pane_get_article_id (cb_window_get_article_pane (fixture->window)), ==,
+                   cb_search_hit_get_article_id (best));
+}
+
 /* --- CbSelection alone ------------------------------------------------------ */
 
 static void
@@ -403,6 +457,9 @@ main (int   argc,
               fixture_setup, test_select_event_opens_article, fixture_teardown);
   g_test_add ("/window/select-excerpt-opens-article", Fixture, NULL,
               fixture_setup, test_select_excerpt_opens_article, fixture_teardown);
+
+  g_test_add ("/window/search-opens-article", Fixture, NULL,
+              fixture_setup, test_search_opens_article, fixture_teardown);
 
   return g_test_run ();
 }

@@ -56,9 +56,9 @@ case_subtitle_cb (gpointer    this_,
                                       cb_case_file_get_event_count (item)),
                             cb_case_file_get_event_count (item));
 
-  /* Translators: status of a case file, then the number of events */
   if (subject == NULL || *subject == '\0'
       || g_strcmp0 (subject, cb_case_file_get_title (item)) == 0)
+    /* Translators: status of a case file, then the number of events */
     return g_strdup_printf (_("%s · %s"),
                             cb_case_status_to_label (cb_case_file_get_status (item)),
                             events);

@@ -862,6 +862,20 @@ cb_window_get_article_pane (CbWindow *self)
   return self->article_pane;
 }
 
+GtkEditable *
+cb_window_get_search_entry (CbWindow *self)
+{
+  g_return_val_if_fail (CB_IS_WINDOW (self), NULL);
+  return GTK_EDITABLE (self->search_entry);
+}
+
+GListModel *
+cb_window_get_search_hits (CbWindow *self)
+{
+  g_return_val_if_fail (CB_IS_WINDOW (self), NULL);
+  return G_LIST_MODEL (self->hits);
+}
+
 gboolean
 cb_window_get_importing (CbWindow *self)
 {

@@ -35,6 +35,9 @@ CbCasesPane    *cb_window_get_cases_pane    (CbWindow *self);
 CbTimelinePane *cb_window_get_timeline_pane (CbWindow *self);
 CbExcerptsPane *cb_window_get_excerpts_pane (CbWindow *self);
 CbArticlePane  *cb_window_get_article_pane  (CbWindow *self);
+GtkEditable    *cb_window_get_search_entry  (CbWindow *self);
+/* The hits (CbSearchHit) of the search shown, best first. */
+GListModel     *cb_window_get_search_hits   (CbWindow *self);
 
 /* Imports in a worker thread, showing the progress; the panes reload at the
  * end.  Ignored (FALSE) while another import runs. */
