@@ -72,6 +72,15 @@ format_meta (CbArticle *article)
 }
 
 static void
+stop_scrolling (CbArticlePane *self)
+{
+  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->text_view));
+
+  if (vadjustment != NULL)
+    gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_value (vadjustment));
+}
+
+static void
 show_article (CbArticlePane *self,
               gint64         article_id)
 {
@@ -90,6 +99,10 @@ show_article (CbArticlePane *self,
         g_debug ("Article %" G_GINT64_FORMAT " is not available: %s",
                  article_id, error->message);
     }
+
+  /* A scroll still animating toward the old span ends here: GTK 4.8 warns
+   * when the view is hidden with the animation running. */
+  stop_scrolling (self);
 
   if (article == NULL)
     {
@@ -167,6 +180,14 @@ update (CbArticlePane *self)
 }
 
 static void
+cb_article_pane_unmap (GtkWidget *widget)
+{
+  stop_scrolling (CB_ARTICLE_PANE (widget));
+
+  GTK_WIDGET_CLASS (cb_article_pane_parent_class)->unmap (widget);
+}
+
+static void
 cb_article_pane_dispose (GObject *object)
 {
   CbArticlePane *self = CB_ARTICLE_PANE (object);
@@ -238,6 +259,8 @@ cb_article_pane_class_init (CbArticlePaneClass *klass)
   object_class->dispose = cb_article_pane_dispose;
   object_class->get_property = cb_article_pane_get_property;
   object_class->set_property = cb_article_pane_set_property;
+
+  widget_class->unmap = cb_article_pane_unmap;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, CB_TYPE_STORE,
