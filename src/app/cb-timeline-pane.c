@@ -38,13 +38,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static gboolean
-event_is_suggested_cb (gpointer  this_,
-                       CbEvent  *item)
-{
-  return item != NULL && cb_event_get_review (item) == CB_REVIEW_SUGGESTED;
-}
-
 static guint
 find_position (CbTimelinePane *self,
                gint64          event_id)
@@ -223,7 +216,6 @@ cb_timeline_pane_class_init (CbTimelinePaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CbTimelinePane, stack);
   gtk_widget_class_bind_template_child (widget_class, CbTimelinePane, list_view);
   gtk_widget_class_bind_template_child (widget_class, CbTimelinePane, subtitle_label);
-  gtk_widget_class_bind_template_callback (widget_class, event_is_suggested_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "cb-timeline-pane");
