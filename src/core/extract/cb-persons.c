@@ -1,2 +1,1207 @@
-/* placeholder: being written */
+/* cb-persons.c — people named in a text, with their aliases
+ *
+ * Copyright 2026 The Casebook developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Capitalised runs of words are cut into an optional title prefix
+ * ("U.S. District Judge") and a name ("Samuel H. Mays").  Runs that look like
+ * organisations, places, works or sentence openers are dropped by general
+ * cues: institutional head words, a preceding determiner, "X of Y", company
+ * suffixes, capitalised function words inside the run, words that the text
+ * also uses in lower case.  Full names (two words or more) make the people;
+ * single words and headings join them (surname, first name, titled forms) or,
+ * with a title or a verb of saying, make a person of their own.
+ */
+
 #include "config.h"
+
+#include <string.h>
+
+#include "cb-persons.h"
+#include "cb-scan-private.h"
+
+typedef enum
+{
+  CAND_FULL,      /* two name words or more */
+  CAND_SINGLE,    /* one name word */
+  CAND_HEADING,   /* a run of a heading written in capitals */
+} CandKind;
+
+typedef struct
+{
+  CandKind  kind;
+  guint     run_start;   /* byte: start of the title prefix or of the name */
+  guint     start;       /* byte: start of the name */
+  guint     end;         /* byte: end of the name, without a possessive */
+  guint     first_tok;   /* token of the first name word */
+  guint     last_tok;    /* token after the name */
+  GPtrArray *words;      /* char *: lower-case name words, initials without their dot */
+  gboolean  titled;
+  gboolean  evidence;    /* a title or a verb of saying makes a single word a person */
+  CbGender  title_gender;
+  int       person;
+} Cand;
+
+typedef struct
+{
+  GPtrArray *forms;       /* GPtrArray of words (char *), every form of two words or more */
+  GPtrArray *aliases;     /* char *: surface forms */
+  GArray    *mentions;    /* CbSpan */
+  char      *name;        /* surface of the fullest form */
+  guint      name_words;
+  int        last_pos;    /* byte of the latest mention seen so far, -1 none */
+  guint      first_pos;
+  gboolean   surname_used;
+  gboolean   firstname_used;
+  int        female_votes;
+  int        male_votes;
+  CbGender   strong_gender;
+} Build;
+
+static void
+cand_clear (gpointer data)
+{
+  Cand *cand = data;
+
+  g_clear_pointer (&cand->words, g_ptr_array_unref);
+}
+
+static void
+build_free (gpointer data)
+{
+  Build *b = data;
+
+  g_ptr_array_unref (b->forms);
+  g_ptr_array_unref (b->aliases);
+  if (b->mentions)
+    g_array_unref (b->mentions);
+  g_free (b->name);
+  g_free (b);
+}
+
+void
+cb_person_free (CbPerson *person)
+{
+  if (person == NULL)
+    return;
+  g_free (person->name);
+  g_clear_pointer (&person->aliases, g_ptr_array_unref);
+  g_clear_pointer (&person->mentions, g_array_unref);
+  g_free (person);
+}
+
+/* ------------------------------------------------------------ word helpers */
+
+static char *
+tok_down (CbScan *scan,
+          guint   i)
+{
+  const CbTok *t = &scan->toks[i];
+  g_autofree char *s = g_strndup (scan->text + t->start, t->end - t->start);
+  char *down = g_utf8_strdown (s, -1);
+  gsize n = strlen (down);
+
+  /* Possessives and the typographic apostrophe. */
+  if (n > 3 && (g_str_has_suffix (down, "'s")))
+    down[n - 2] = '\0';
+  else if (n > 5 && g_str_has_suffix (down, "\xe2\x80\x99s"))
+    down[n - 4] = '\0';
+  return down;
+}
+
+static gboolean
+tok_is_word (CbScan *scan,
+             guint   i)
+{
+  return i < scan->n_toks && scan->toks[i].kind == CB_TOK_WORD;
+}
+
+static gboolean
+tok_is_cap_word (CbScan *scan,
+                 guint   i)
+{
+  return tok_is_word (scan, i) && (scan->toks[i].flags & CB_TOK_CAP);
+}
+
+static gboolean
+tok_is_initial (CbScan *scan,
+                guint   i)
+{
+  return tok_is_cap_word (scan, i) && scan->toks[i].end - scan->toks[i].start == 1
+         && cb_tok_is_punct (scan, i + 1, '.') && (scan->toks[i + 1].flags & CB_TOK_GLUED);
+}
+
+/* "U.S.": single letters joined by full stops without spaces. */
+static gboolean
+tok_is_dotted_acronym (CbScan *scan,
+                       guint   i)
+{
+  return tok_is_initial (scan, i) && i + 2 < scan->n_toks
+         && tok_is_cap_word (scan, i + 2) && (scan->toks[i + 2].flags & CB_TOK_GLUED)
+         && scan->toks[i + 2].end - scan->toks[i + 2].start == 1;
+}
+
+static gboolean
+tok_possessive (CbScan *scan,
+                guint   i,
+                guint  *name_end)
+{
+  const CbTok *t = &scan->toks[i];
+  const char *s = scan->text + t->start;
+  gsize n = t->end - t->start;
+
+  if (n > 3 && (s[n - 2] == '\'') && (s[n - 1] == 's' || s[n - 1] == 'S'))
+    {
+      *name_end = t->end - 2;
+      return TRUE;
+    }
+  if (n > 5 && memcmp (s + n - 4, "\xe2\x80\x99", 3) == 0 && (s[n - 1] == 's' || s[n - 1] == 'S'))
+    {
+      *name_end = t->end - 4;
+      return TRUE;
+    }
+  *name_end = t->end;
+  return FALSE;
+}
+
+static gboolean
+has_digit (CbScan *scan,
+           guint   i)
+{
+  for (guint k = scan->toks[i].start; k < scan->toks[i].end; k++)
+    if (g_ascii_isdigit (scan->text[k]))
+      return TRUE;
+  return FALSE;
+}
+
+/* -------------------------------------------- words the text uses in lower case */
+
+typedef struct
+{
+  GHashTable *wanted;     /* lower-case word → GINT_TO_POINTER(found) */
+  guint64     lengths;    /* bit n: some wanted word has n bytes */
+} LowerSet;
+
+static void
+lower_set_want (LowerSet   *set,
+                const char *word)
+{
+  gsize n = strlen (word);
+
+  if (n >= 64)
+    return;
+  set->lengths |= G_GUINT64_CONSTANT (1) << n;
+  if (!g_hash_table_contains (set->wanted, word))
+    g_hash_table_insert (set->wanted, g_strdup (word), GINT_TO_POINTER (0));
+}
+
+static void
+lower_set_fill (LowerSet *set,
+                CbScan   *scan)
+{
+  char buf[64];
+
+  if (g_hash_table_size (set->wanted) == 0)
+    return;
+  for (guint i = 0; i < scan->n_toks; i++)
+    {
+      const CbTok *t = &scan->toks[i];
+      gsize n = t->end - t->start;
+
+      if (!(t->flags & CB_TOK_LOWER) || n >= 64 || !(set->lengths & (G_GUINT64_CONSTANT (1) << n)))
+        continue;
+      memcpy (buf, scan->text + t->start, n);
+      buf[n] = '\0';
+      if (g_hash_table_contains (set->wanted, buf))
+        g_hash_table_insert (set->wanted, g_strdup (buf), GINT_TO_POINTER (1));
+    }
+}
+
+static gboolean
+lower_set_has (LowerSet   *set,
+               const char *word)
+{
+  return GPOINTER_TO_INT (g_hash_table_lookup (set->wanted, word)) != 0;
+}
+
+/* ------------------------------------------------------------- candidates */
+
+static gboolean
+is_title_at (CbScan *scan,
+             guint   i)
+{
+  return cb_tok_in (scan, i, CB_WORDS_TITLE);
+}
+
+/* Skips an abbreviation's full stop glued to token @i. */
+static guint
+skip_dot (CbScan *scan,
+          guint   i)
+{
+  if (cb_tok_is_punct (scan, i + 1, '.') && (scan->toks[i + 1].flags & CB_TOK_GLUED))
+    return i + 2;
+  return i + 1;
+}
+
+/* A speech verb right after the name ("Doe said"), after an apposition
+ * ("Doe, a lawyer, said") or right before it after a quotation (", said Doe"). */
+static gboolean
+speech_evidence (CbScan *scan,
+                 guint   first,
+                 guint   after)
+{
+  guint i = after;
+
+  if (i < scan->n_toks && scan->toks[i].para == scan->toks[first].para)
+    {
+      if (cb_tok_in (scan, i, CB_WORDS_SPEECH_VERB))
+        return TRUE;
+      if (cb_tok_is_punct (scan, i, ','))
+        {
+          for (guint k = i + 1; k < i + 12 && k < scan->n_toks; k++)
+            {
+              if (scan->toks[k].para != scan->toks[first].para)
+                break;
+              if (scan->toks[k].kind == CB_TOK_PUNCT && scan->toks[k].ch != ',')
+                break;
+              if (cb_tok_is_punct (scan, k, ','))
+                {
+                  if (cb_tok_in (scan, k + 1, CB_WORDS_SPEECH_VERB))
+                    return TRUE;
+                  break;
+                }
+            }
+        }
+    }
+  if (first >= 2 && cb_tok_in (scan, first - 1, CB_WORDS_SPEECH_VERB)
+      && scan->toks[first - 2].kind == CB_TOK_PUNCT)
+    return TRUE;
+  if (first >= 2 && cb_tok_is (scan, first - 1, "to") && cb_tok_is (scan, first - 2, "according"))
+    return TRUE;
+  return FALSE;
+}
+
+/* Builds the candidate for the run of capitalised tokens [@run, @stop). */
+static void
+run_to_cand (CbScan   *scan,
+             LowerSet *lower,
+             guint     run,
+             guint     stop,
+             GArray   *cands,
+             gboolean  pass_lower)
+{
+  Cand cand = { 0, };
+  guint name = run;
+  int title = -1;
+  guint n_free = 0;
+  guint last = stop;       /* token after the last name word */
+  guint name_end;
+  gboolean possessive = FALSE;
+  guint n_name_words = 0;
+
+  /* The title prefix: titles, title modifiers, acronyms and at most one other
+   * word at the start ("Texas Gov."), ending with a title followed by a name. */
+  for (guint i = run; i < stop; i = skip_dot (scan, i))
+    {
+      if (scan->toks[i].kind != CB_TOK_WORD)
+        continue;
+      if (is_title_at (scan, i))
+        {
+          guint next = skip_dot (scan, i);
+
+          if (next < stop && !cb_tok_in (scan, next, CB_WORDS_TITLE) &&
+              !cb_tok_in (scan, next, CB_WORDS_TITLE_MOD))
+            {
+              title = i;
+              name = next;
+              break;
+            }
+          continue;
+        }
+      if (cb_tok_in (scan, i, CB_WORDS_TITLE_MOD) || (scan->toks[i].flags & CB_TOK_ALLCAPS)
+          || tok_is_dotted_acronym (scan, i) || (i > run && tok_is_initial (scan, i - 2)
+                                                 && tok_is_dotted_acronym (scan, i - 2)))
+        continue;
+      if (++n_free > 1 || i != run)
+        break;
+    }
+  if (title < 0)
+    {
+      name = run;
+      /* Leading acronyms ("US", "U.S.") are not part of a name. */
+      while (name < stop && ((scan->toks[name].flags & CB_TOK_ALLCAPS)
+                             || tok_is_dotted_acronym (scan, name)))
+        name = tok_is_dotted_acronym (scan, name) ? name + 4 : name + 1;
+    }
+  else
+    {
+      cand.titled = TRUE;
+      if (cb_tok_in (scan, title, CB_WORDS_TITLE_MALE))
+        cand.title_gender = CB_GENDER_MALE;
+      else if (cb_tok_in (scan, title, CB_WORDS_TITLE_FEMALE))
+        cand.title_gender = CB_GENDER_FEMALE;
+    }
+
+  /* Sentence openers and function words at the start are not names. */
+  while (name < stop && scan->toks[name].kind == CB_TOK_WORD)
+    {
+      g_autofree char *w = tok_down (scan, name);
+      gboolean drop = cb_words_has (CB_WORDS_STOP, w) || cb_words_has (CB_WORDS_WEEKDAY, w)
+                      || (cb_words_has (CB_WORDS_MONTH, w) && title < 0);
+
+      if (!drop && !cand.titled && (scan->toks[name].flags & CB_TOK_SENT_START)
+          && (pass_lower ? lower_set_has (lower, w) : FALSE)
+          && !cb_words_has (CB_WORDS_FIRST_MALE, w) && !cb_words_has (CB_WORDS_FIRST_FEMALE, w))
+        drop = TRUE;
+      if (!drop)
+        break;
+      name++;
+      if (!pass_lower)
+        lower_set_want (lower, w);
+    }
+  if (name >= stop)
+    return;
+
+  /* The name words; a capitalised function word inside makes the run the
+   * title of a work ("Keeping Up With The …"). */
+  cand.words = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = name; i < stop; i++)
+    {
+      const CbTok *t = &scan->toks[i];
+      g_autofree char *w = NULL;
+
+      if (t->kind != CB_TOK_WORD)
+        continue;
+      w = tok_down (scan, i);
+      if (!pass_lower && (t->flags & CB_TOK_SENT_START))
+        lower_set_want (lower, w);
+      if ((t->flags & CB_TOK_CAP) && i > name
+          && (cb_words_has (CB_WORDS_STOP, w) || cb_words_has (CB_WORDS_WEEKDAY, w)))
+        goto reject;
+      if (has_digit (scan, i))
+        goto reject;
+      if (cb_words_has (CB_WORDS_MONTH, w) && i + 1 < scan->n_toks
+          && scan->toks[i + 1].kind == CB_TOK_NUMBER)
+        {
+          last = i;
+          break;
+        }
+      if (!(t->flags & CB_TOK_LOWER) || i == name)
+        n_name_words += tok_is_initial (scan, i) ? 0 : 1;
+      g_ptr_array_add (cand.words, g_steal_pointer (&w));
+      last = skip_dot (scan, i);
+      if (last > stop)
+        last = stop;
+    }
+  /* Trailing particles or initials do not end a name. */
+  while (cand.words->len > 0 && last > name)
+    {
+      guint lt = last - 1;
+
+      if (scan->toks[lt].kind == CB_TOK_PUNCT)
+        lt--;
+      if ((scan->toks[lt].flags & CB_TOK_LOWER) || (tok_is_initial (scan, lt) && lt + 2 == last
+                                                    && cand.words->len > 1 && FALSE))
+        {
+          g_ptr_array_remove_index (cand.words, cand.words->len - 1);
+          last = lt;
+        }
+      else
+        break;
+    }
+  if (cand.words->len == 0 || n_name_words == 0)
+    goto reject;
+
+  {
+    guint lt = last - 1;
+
+    if (scan->toks[lt].kind == CB_TOK_PUNCT)
+      {
+        /* A name ending with an initial keeps its dot ("Jr." too). */
+        name_end = scan->toks[lt].end;
+      }
+    else
+      possessive = tok_possessive (scan, lt, &name_end);
+  }
+
+  cand.first_tok = name;
+  cand.last_tok = last;
+  cand.start = scan->toks[name].start;
+  cand.end = name_end;
+  cand.run_start = scan->toks[title >= 0 ? (guint) run : name].start;
+  cand.person = -1;
+  if (title >= 0)
+    {
+      /* The titled form starts at the first title or modifier word. */
+      cand.run_start = scan->toks[run].start;
+    }
+
+  /* Organisations, places, works. */
+  for (guint w = 0; w < cand.words->len; w++)
+    {
+      const char *word = g_ptr_array_index (cand.words, w);
+
+      if (cb_words_has (CB_WORDS_INSTITUTION, word))
+        {
+          const char *first_word = g_ptr_array_index (cand.words, 0);
+
+          /* "Grace Park": a given name before a head word at the end. */
+          if (!(w == cand.words->len - 1 && w > 0 && !possessive
+                && (cb_words_has (CB_WORDS_FIRST_MALE, first_word)
+                    || cb_words_has (CB_WORDS_FIRST_FEMALE, first_word))))
+            goto reject;
+        }
+    }
+  if (!cand.titled)
+    {
+      const char *first_word = g_ptr_array_index (cand.words, 0);
+
+      if (run > 0 && cb_tok_in (scan, name - 1, CB_WORDS_DETERMINER) && name == run
+          && scan->toks[name - 1].para == scan->toks[name].para)
+        goto reject;
+      if (cb_words_has (CB_WORDS_PLACE_PREFIX, first_word) && cand.words->len > 1)
+        goto reject;
+      if (n_name_words > 4)
+        goto reject;
+    }
+  if (last < scan->n_toks && cb_tok_in (scan, last, CB_WORDS_COMPANY)
+      && scan->toks[last].para == scan->toks[name].para)
+    goto reject;
+  if (!possessive && cb_tok_is (scan, last, "of") && tok_is_cap_word (scan, last + 1)
+      && !cand.titled)
+    goto reject;
+  if (name > 1 && cb_tok_is (scan, name - 1, "of") && name == run
+      && tok_is_cap_word (scan, name - 2) && !(scan->toks[name - 2].flags & CB_TOK_SENT_START))
+    goto reject;  /* "University of X" */
+
+  cand.kind = n_name_words >= 2 ? CAND_FULL : CAND_SINGLE;
+  cand.evidence = cand.titled || speech_evidence (scan, name, last);
+  g_array_append_val (cands, cand);
+  return;
+
+reject:
+  cand_clear (&cand);
+}
+
+/* Runs of words in capitals inside a heading paragraph. */
+static void
+heading_to_cand (CbScan *scan,
+                 guint   run,
+                 guint   stop,
+                 GArray *cands)
+{
+  Cand cand = { 0, };
+
+  cand.kind = CAND_HEADING;
+  cand.first_tok = run;
+  cand.last_tok = stop;
+  cand.start = scan->toks[run].start;
+  cand.end = scan->toks[stop - 1].end;
+  cand.run_start = cand.start;
+  cand.person = -1;
+  cand.words = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = run; i < stop; i++)
+    g_ptr_array_add (cand.words, scan->toks[i].kind == CB_TOK_WORD ? tok_down (scan, i) : g_strdup ("."));
+  g_array_append_val (cands, cand);
+}
+
+static void
+find_candidates (CbScan   *scan,
+                 LowerSet *lower,
+                 GArray   *cands,
+                 gboolean  pass_lower)
+{
+  guint i = 0;
+
+  while (i < scan->n_toks)
+    {
+      const CbTok *t = &scan->toks[i];
+      guint j;
+
+      if (!tok_is_cap_word (scan, i))
+        {
+          i++;
+          continue;
+        }
+
+      if (t->flags & CB_TOK_HEADING)
+        {
+          j = i;
+          while (j < scan->n_toks && scan->toks[j].para == t->para
+                 && (tok_is_cap_word (scan, j) || (cb_tok_is_punct (scan, j, '.') && j > i)))
+            j++;
+          if (pass_lower)
+            heading_to_cand (scan, i, j, cands);
+          i = j;
+          continue;
+        }
+
+      /* The run: capitalised words, initials and abbreviations with their
+       * dots, lower-case particles between capitalised words. */
+      j = i;
+      while (j < scan->n_toks && scan->toks[j].para == t->para)
+        {
+          if (j > i && !tok_is_cap_word (scan, j) && !cb_tok_is_punct (scan, j, '.'))
+            {
+              if (cb_tok_in (scan, j, CB_WORDS_PARTICLE) && tok_is_cap_word (scan, j + 1)
+                  && scan->toks[j + 1].para == t->para)
+                {
+                  j++;
+                  continue;
+                }
+              break;
+            }
+          if (cb_tok_is_punct (scan, j, '.'))
+            {
+              /* Only the dot of an initial or of an abbreviated title. */
+              if (!(scan->toks[j].flags & CB_TOK_GLUED) || j == i
+                  || !(scan->toks[j - 1].end - scan->toks[j - 1].start == 1
+                       || cb_tok_in (scan, j - 1, CB_WORDS_TITLE)
+                       || cb_tok_in (scan, j - 1, CB_WORDS_NAME_SUFFIX)
+                       || cb_tok_in (scan, j - 1, CB_WORDS_PARTICLE))
+                  || !tok_is_cap_word (scan, j + 1) || scan->toks[j + 1].para != t->para)
+                break;
+              j++;
+              continue;
+            }
+          /* A word in capitals after a name word ends the run ("… REAL"). */
+          if (j > i && (scan->toks[j].flags & CB_TOK_ALLCAPS)
+              && !(scan->toks[j - 1].flags & CB_TOK_ALLCAPS) && !cb_tok_is_punct (scan, j - 1, '.'))
+            break;
+          j++;
+          /* A possessive ends the name. */
+          {
+            guint e;
+
+            if (tok_possessive (scan, j - 1, &e))
+              break;
+          }
+        }
+      run_to_cand (scan, lower, i, j, cands, pass_lower);
+      i = j > i ? j : i + 1;
+    }
+}
+
+/* ----------------------------------------------------------------- joining */
+
+static gboolean
+words_equal (GPtrArray *a,
+             guint      ai,
+             GPtrArray *b,
+             guint      bi,
+             guint      n)
+{
+  for (guint k = 0; k < n; k++)
+    if (strcmp (g_ptr_array_index (a, ai + k), g_ptr_array_index (b, bi + k)) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* Is @small a contiguous part of @big? */
+static gboolean
+words_contain (GPtrArray *big,
+               GPtrArray *small)
+{
+  if (small->len > big->len || small->len == 0)
+    return FALSE;
+  for (guint s = 0; s + small->len <= big->len; s++)
+    if (words_equal (big, s, small, 0, small->len))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_initial_word (const char *w)
+{
+  return g_utf8_strlen (w, -1) == 1;
+}
+
+/* Two full forms of one person: one contains the other, or they share the
+ * first and last words ("Samuel Mays" / "Samuel H. Mays"). */
+static gboolean
+forms_compatible (GPtrArray *a,
+                  GPtrArray *b)
+{
+  const char *af, *al, *bf, *bl;
+
+  if (words_contain (a, b) || words_contain (b, a))
+    {
+      /* "Jane Doe" inside "Mary Jane Doe" is fine; but a two-word form that is
+       * only the tail of a longer one must share more than a surname. */
+      return TRUE;
+    }
+  af = g_ptr_array_index (a, 0);
+  bf = g_ptr_array_index (b, 0);
+  al = g_ptr_array_index (a, a->len - 1);
+  bl = g_ptr_array_index (b, b->len - 1);
+  if (strcmp (al, bl) != 0)
+    return FALSE;
+  if (strcmp (af, bf) == 0)
+    return TRUE;
+  /* "J. Doe" and "Jane Doe". */
+  if ((is_initial_word (af) || is_initial_word (bf))
+      && g_utf8_get_char (af) == g_utf8_get_char (bf))
+    return TRUE;
+  return FALSE;
+}
+
+static GPtrArray *
+words_copy (GPtrArray *words)
+{
+  GPtrArray *copy = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint k = 0; k < words->len; k++)
+    g_ptr_array_add (copy, g_strdup (g_ptr_array_index (words, k)));
+  return copy;
+}
+
+static Build *
+build_new (void)
+{
+  Build *b = g_new0 (Build, 1);
+
+  b->forms = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  b->aliases = g_ptr_array_new_with_free_func (g_free);
+  b->mentions = g_array_new (FALSE, FALSE, sizeof (CbSpan));
+  b->last_pos = -1;
+  return b;
+}
+
+static void
+build_add_form (Build     *b,
+                GPtrArray *words)
+{
+  for (guint k = 0; k < b->forms->len; k++)
+    {
+      GPtrArray *f = g_ptr_array_index (b->forms, k);
+
+      if (f->len == words->len && words_equal (f, 0, words, 0, f->len))
+        return;
+    }
+  g_ptr_array_add (b->forms, words_copy (words));
+}
+
+static void
+build_add_alias (Build      *b,
+                 const char *text,
+                 guint       start,
+                 guint       end)
+{
+  g_autofree char *raw = g_strndup (text + start, end - start);
+  g_autofree char *alias = NULL;
+  char **parts;
+
+  /* Collapse white space. */
+  parts = g_strsplit_set (raw, " \t\n\r", -1);
+  {
+    GString *s = g_string_new (NULL);
+
+    for (guint k = 0; parts[k]; k++)
+      if (*parts[k])
+        {
+          if (s->len)
+            g_string_append_c (s, ' ');
+          g_string_append (s, parts[k]);
+        }
+    alias = g_string_free (s, FALSE);
+  }
+  g_strfreev (parts);
+  if (*alias == '\0')
+    return;
+  for (guint k = 0; k < b->aliases->len; k++)
+    if (strcmp (g_ptr_array_index (b->aliases, k), alias) == 0)
+      return;
+  g_ptr_array_add (b->aliases, g_steal_pointer (&alias));
+}
+
+/* Does @word name @b as a surname-like word (any word but the first of a
+ * full form) or as a first name? */
+static gboolean
+build_has_word (Build      *b,
+                const char *word,
+                gboolean    first)
+{
+  for (guint k = 0; k < b->forms->len; k++)
+    {
+      GPtrArray *f = g_ptr_array_index (b->forms, k);
+
+      if (first)
+        {
+          if (f->len >= 2 && strcmp (g_ptr_array_index (f, 0), word) == 0)
+            return TRUE;
+        }
+      else
+        {
+          for (guint w = (f->len >= 2 ? 1 : 0); w < f->len; w++)
+            if (strcmp (g_ptr_array_index (f, w), word) == 0 && !is_initial_word (word))
+              return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Picks among @cands (indices into @builds) the person a short form at @pos
+ * refers to: people named by their first name alone are passed over when
+ * another fits, people already called by this short form are preferred,
+ * then the most recently mentioned; with nobody before @pos, the first
+ * mentioned after it. */
+static int
+choose (GPtrArray *builds,
+        GArray    *cands,
+        guint      pos,
+        gboolean   surname)
+{
+  int best = -1;
+  gboolean any_before = FALSE, any_not_first = FALSE, any_used = FALSE;
+
+  for (guint k = 0; k < cands->len; k++)
+    {
+      Build *b = g_ptr_array_index (builds, g_array_index (cands, int, k));
+
+      if (b->last_pos >= 0 && (guint) b->last_pos < pos)
+        {
+          any_before = TRUE;
+          if (!b->firstname_used || !surname)
+            any_not_first = TRUE;
+          if (surname ? b->surname_used : b->firstname_used)
+            any_used = TRUE;
+        }
+    }
+
+  for (guint k = 0; k < cands->len; k++)
+    {
+      int idx = g_array_index (cands, int, k);
+      Build *b = g_ptr_array_index (builds, idx);
+
+      if (any_before)
+        {
+          if (b->last_pos < 0 || (guint) b->last_pos >= pos)
+            continue;
+          if (surname && any_not_first && b->firstname_used)
+            continue;
+          if (any_used && !(surname ? b->surname_used : b->firstname_used)
+              && (!surname || !any_not_first || !b->firstname_used))
+            {
+              /* Prefer those already called so, unless far less recent. */
+              continue;
+            }
+          if (best < 0 || b->last_pos > ((Build *) g_ptr_array_index (builds, best))->last_pos)
+            best = idx;
+        }
+      else
+        {
+          if (best < 0 || b->first_pos < ((Build *) g_ptr_array_index (builds, best))->first_pos)
+            best = idx;
+        }
+    }
+  return best;
+}
+
+static void
+add_mention (Build  *b,
+             Cand   *cand,
+             CbScan *scan)
+{
+  CbSpan span = { cand->start, cand->end };
+
+  g_array_append_val (b->mentions, span);
+  if ((int) cand->start > b->last_pos)
+    b->last_pos = cand->start;
+  build_add_alias (b, scan->text, cand->start, cand->end);
+  if (cand->titled && cand->run_start < cand->start)
+    {
+      /* "Judge Samuel H. Mays" besides "U.S. District Judge Samuel H. Mays". */
+      guint t = cb_scan_token_at (scan, cand->start);
+
+      for (guint k = cb_scan_token_at (scan, cand->run_start); k < t; k++)
+        if (cb_tok_in (scan, k, CB_WORDS_TITLE))
+          {
+            build_add_alias (b, scan->text, scan->toks[k].start, cand->end);
+            break;
+          }
+      build_add_alias (b, scan->text, cand->run_start, cand->end);
+    }
+  if (cand->title_gender != CB_GENDER_UNKNOWN)
+    b->strong_gender = cand->title_gender;
+}
+
+static void
+join_full (GPtrArray *builds,
+           GArray    *cands,
+           CbScan    *scan)
+{
+  for (guint c = 0; c < cands->len; c++)
+    {
+      Cand *cand = &g_array_index (cands, Cand, c);
+      int best = -1;
+
+      if (cand->kind != CAND_FULL)
+        continue;
+      for (guint p = 0; p < builds->len; p++)
+        {
+          Build *b = g_ptr_array_index (builds, p);
+
+          for (guint f = 0; f < b->forms->len; f++)
+            if (forms_compatible (g_ptr_array_index (b->forms, f), cand->words))
+              {
+                if (best < 0 || b->last_pos > ((Build *) g_ptr_array_index (builds, best))->last_pos)
+                  best = p;
+                break;
+              }
+        }
+      if (best < 0)
+        {
+          Build *b = build_new ();
+
+          b->first_pos = cand->start;
+          g_ptr_array_add (builds, b);
+          best = builds->len - 1;
+        }
+      build_add_form (g_ptr_array_index (builds, best), cand->words);
+      ((Build *) g_ptr_array_index (builds, best))->last_pos = cand->start;
+      cand->person = best;
+    }
+  /* Recency is recomputed in text order by join_short(). */
+  for (guint p = 0; p < builds->len; p++)
+    ((Build *) g_ptr_array_index (builds, p))->last_pos = -1;
+}
+
+/* Matches a heading run against the forms of the people, longest first. */
+static int
+match_heading (GPtrArray *builds,
+               Cand      *cand,
+               guint     *from,
+               guint     *to)
+{
+  GPtrArray *w = cand->words;
+
+  for (guint len = MIN (w->len, 5); len >= 1; len--)
+    for (guint s = 0; s + len <= w->len; s++)
+      {
+        g_autoptr(GPtrArray) sub = g_ptr_array_new ();
+
+        for (guint k = s; k < s + len; k++)
+          g_ptr_array_add (sub, g_ptr_array_index (w, k));
+        for (guint p = 0; p < builds->len; p++)
+          {
+            Build *b = g_ptr_array_index (builds, p);
+
+            for (guint f = 0; f < b->forms->len; f++)
+              {
+                GPtrArray *form = g_ptr_array_index (b->forms, f);
+
+                if ((len >= 2 && words_contain (form, sub))
+                    || (len == 1 && form->len >= 2 && build_has_word (b, g_ptr_array_index (sub, 0), FALSE)))
+                  {
+                    *from = s;
+                    *to = s + len;
+                    return p;
+                  }
+              }
+          }
+      }
+  return -1;
+}
+
+static void
+join_short (GPtrArray *builds,
+            GArray    *cands,
+            CbScan    *scan)
+{
+  g_autoptr(GArray) matches = g_array_new (FALSE, FALSE, sizeof (int));
+
+  for (guint c = 0; c < cands->len; c++)
+    {
+      Cand *cand = &g_array_index (cands, Cand, c);
+      const char *word;
+      int p = -1;
+      gboolean surname = TRUE;
+
+      if (cand->kind == CAND_FULL)
+        {
+          Build *b = g_ptr_array_index (builds, cand->person);
+
+          add_mention (b, cand, scan);
+          continue;
+        }
+      if (cand->kind == CAND_HEADING)
+        {
+          guint from = 0, to = 0;
+
+          p = match_heading (builds, cand, &from, &to);
+          if (p >= 0)
+            {
+              guint t = cand->first_tok;
+
+              cand->start = scan->toks[t + from].start;
+              cand->end = scan->toks[t + to - 1].end;
+              cand->run_start = cand->start;
+              cand->person = p;
+              add_mention (g_ptr_array_index (builds, p), cand, scan);
+            }
+          continue;
+        }
+
+      word = g_ptr_array_index (cand->words, 0);
+      g_array_set_size (matches, 0);
+      for (guint b = 0; b < builds->len; b++)
+        if (build_has_word (g_ptr_array_index (builds, b), word, FALSE))
+          g_array_append_val (matches, b);
+      if (matches->len == 0)
+        {
+          surname = FALSE;
+          for (guint b = 0; b < builds->len; b++)
+            if (build_has_word (g_ptr_array_index (builds, b), word, TRUE))
+              g_array_append_val (matches, b);
+        }
+      if (matches->len > 0)
+        p = choose (builds, matches, cand->start, surname);
+      else if (cand->evidence)
+        {
+          Build *b = build_new ();
+
+          b->first_pos = cand->start;
+          build_add_form (b, cand->words);
+          g_ptr_array_add (builds, b);
+          p = builds->len - 1;
+        }
+      if (p < 0)
+        continue;
+      {
+        Build *b = g_ptr_array_index (builds, p);
+
+        cand->person = p;
+        if (surname)
+          b->surname_used = TRUE;
+        else
+          b->firstname_used = TRUE;
+        add_mention (b, cand, scan);
+      }
+    }
+}
+
+/* ------------------------------------------------------------------ gender */
+
+static void
+infer_gender (GPtrArray *builds,
+              GPtrArray *persons,
+              CbScan    *scan)
+{
+  for (guint p = 0; p < builds->len; p++)
+    {
+      Build *b = g_ptr_array_index (builds, p);
+
+      if (b->strong_gender == CB_GENDER_UNKNOWN)
+        {
+          for (guint f = 0; f < b->forms->len; f++)
+            {
+              GPtrArray *form = g_ptr_array_index (b->forms, f);
+              const char *first = g_ptr_array_index (form, 0);
+              gboolean m, w;
+
+              if (form->len < 2)
+                continue;
+              m = cb_words_has (CB_WORDS_FIRST_MALE, first);
+              w = cb_words_has (CB_WORDS_FIRST_FEMALE, first);
+              if (m != w)
+                {
+                  b->strong_gender = m ? CB_GENDER_MALE : CB_GENDER_FEMALE;
+                  break;
+                }
+            }
+        }
+    }
+
+  /* Pronoun votes: a pronoun outside quotations goes to the nearest person
+   * before it in its sentence, or, at the start of a sentence, to the only
+   * person of the previous sentence. */
+  cb_scan_mark_persons (scan, persons);
+  {
+    int prev_sent_person = -1, cur_sent_person = -1;
+    guint cur_sent = G_MAXUINT;
+    int nearest = -1;
+    gboolean prev_single = FALSE, cur_single = TRUE;
+
+    for (guint i = 0; i < scan->n_toks; i++)
+      {
+        const CbTok *t = &scan->toks[i];
+        char pr;
+
+        if (t->sent != cur_sent)
+          {
+            prev_sent_person = cur_sent_person;
+            prev_single = cur_single && cur_sent_person >= 0;
+            cur_sent_person = -1;
+            cur_single = TRUE;
+            cur_sent = t->sent;
+            nearest = -1;
+          }
+        if (t->quote >= 0)
+          continue;
+        if (t->person >= 0)
+          {
+            if (cur_sent_person >= 0 && cur_sent_person != t->person)
+              cur_single = FALSE;
+            cur_sent_person = t->person;
+            nearest = t->person;
+            continue;
+          }
+        pr = cb_tok_pronoun (scan, i);
+        /* Only subject pronouns: "her" and "his" often belong to someone else. */
+        if (pr == 0 || !(cb_tok_is (scan, i, "he") || cb_tok_is (scan, i, "she")))
+          continue;
+        {
+          int who = nearest;
+
+          if (who < 0 && prev_single && (t->flags & CB_TOK_SENT_START))
+            who = prev_sent_person;
+          if (who >= 0)
+            {
+              Build *b = g_ptr_array_index (builds, who);
+
+              if (pr == 'm')
+                b->male_votes++;
+              else
+                b->female_votes++;
+            }
+        }
+      }
+  }
+
+  for (guint p = 0; p < builds->len; p++)
+    {
+      Build *b = g_ptr_array_index (builds, p);
+      CbPerson *person = g_ptr_array_index (persons, p);
+
+      if (b->strong_gender != CB_GENDER_UNKNOWN)
+        person->gender = b->strong_gender;
+      else if (b->female_votes > 2 * b->male_votes)
+        person->gender = CB_GENDER_FEMALE;
+      else if (b->male_votes > 2 * b->female_votes)
+        person->gender = CB_GENDER_MALE;
+    }
+}
+
+/* ------------------------------------------------------------------ public */
+
+static int
+compare_spans (gconstpointer a,
+               gconstpointer b)
+{
+  const CbSpan *sa = a, *sb = b;
+
+  return (sa->start > sb->start) - (sa->start < sb->start);
+}
+
+static int
+compare_builds (gconstpointer a,
+                gconstpointer b)
+{
+  const Build *ba = *(Build * const *) a, *bb = *(Build * const *) b;
+  guint sa = g_array_index (ba->mentions, CbSpan, 0).start;
+  guint sb = g_array_index (bb->mentions, CbSpan, 0).start;
+
+  return (sa > sb) - (sa < sb);
+}
+
+GPtrArray *
+cb_find_persons (const char *text)
+{
+  GPtrArray *persons = g_ptr_array_new_with_free_func ((GDestroyNotify) cb_person_free);
+  g_autoptr(GPtrArray) builds = g_ptr_array_new_with_free_func (build_free);
+  g_autoptr(GArray) cands = g_array_new (FALSE, FALSE, sizeof (Cand));
+  LowerSet lower = { 0, };
+  CbScan *scan;
+
+  g_return_val_if_fail (text != NULL, persons);
+
+  scan = cb_scan_new (text);
+  g_array_set_clear_func (cands, cand_clear);
+  lower.wanted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  /* First pass: which sentence-initial words does the text also use in lower
+   * case?  Second pass: the candidates. */
+  find_candidates (scan, &lower, cands, FALSE);
+  g_array_set_size (cands, 0);
+  lower_set_fill (&lower, scan);
+  find_candidates (scan, &lower, cands, TRUE);
+
+  join_full (builds, cands, scan);
+  join_short (builds, cands, scan);
+
+  /* Drop people with no mention (cannot happen, but keep the output sane),
+   * order mentions and people. */
+  for (guint p = builds->len; p > 0; p--)
+    if (((Build *) g_ptr_array_index (builds, p - 1))->mentions->len == 0)
+      g_ptr_array_remove_index (builds, p - 1);
+  for (guint p = 0; p < builds->len; p++)
+    g_array_sort (((Build *) g_ptr_array_index (builds, p))->mentions, compare_spans);
+  g_ptr_array_sort (builds, compare_builds);
+
+  for (guint p = 0; p < builds->len; p++)
+    {
+      Build *b = g_ptr_array_index (builds, p);
+      CbPerson *person = g_new0 (CbPerson, 1);
+      guint best_words = 0;
+      CbSpan best = g_array_index (b->mentions, CbSpan, 0);
+
+      /* The name: the mention with the most words (ties: the first). */
+      for (guint m = 0; m < b->mentions->len; m++)
+        {
+          CbSpan *span = &g_array_index (b->mentions, CbSpan, m);
+          guint n = 1;
+          gboolean heading = (scan->toks[cb_scan_token_at (scan, span->start)].flags & CB_TOK_HEADING) != 0;
+
+          for (guint k = span->start; k < span->end; k++)
+            if (text[k] == ' ')
+              n++;
+          if (n > best_words && !heading)
+            {
+              best_words = n;
+              best = *span;
+            }
+        }
+      person->name = g_strndup (text + best.start, best.end - best.start);
+      g_strdelimit (person->name, "\n\t", ' ');
+      person->aliases = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (person->aliases, g_strdup (person->name));
+      for (guint a = 0; a < b->aliases->len; a++)
+        if (strcmp (g_ptr_array_index (b->aliases, a), person->name) != 0)
+          g_ptr_array_add (person->aliases, g_strdup (g_ptr_array_index (b->aliases, a)));
+      person->mentions = g_array_ref (b->mentions);
+      g_ptr_array_add (persons, person);
+    }
+
+  infer_gender (builds, persons, scan);
+
+  g_hash_table_unref (lower.wanted);
+  cb_scan_free (scan);
+  return persons;
+}
+
+int
+cb_persons_at (GPtrArray *persons,
+               guint      start)
+{
+  if (persons == NULL)
+    return -1;
+  for (guint p = 0; p < persons->len; p++)
+    {
+      CbPerson *person = g_ptr_array_index (persons, p);
+      guint lo = 0, hi = person->mentions ? person->mentions->len : 0;
+
+      while (lo < hi)
+        {
+          guint mid = lo + (hi - lo) / 2;
+          CbSpan *span = &g_array_index (person->mentions, CbSpan, mid);
+
+          if (span->start == start)
+            return p;
+          if (span->start < start)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+    }
+  return -1;
+}

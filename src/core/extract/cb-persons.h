@@ -9,11 +9,19 @@
 
 G_BEGIN_DECLS
 
+typedef enum
+{
+  CB_GENDER_UNKNOWN = 0,
+  CB_GENDER_FEMALE,
+  CB_GENDER_MALE,
+} CbGender;
+
 typedef struct
 {
   char      *name;      /* the fullest form used, without titles ("Samuel H. Mays") */
   GPtrArray *aliases;   /* char *: every distinct surface form, name included */
   GArray    *mentions;  /* CbSpan: every occurrence, in text order */
+  CbGender   gender;    /* from titles, given names and pronouns in the text */
 } CbPerson;
 
 void       cb_person_free   (CbPerson *person);

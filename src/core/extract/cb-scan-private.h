@@ -1,0 +1,138 @@
+/* cb-scan-private.h — tokens, quotation regions and word lists shared by
+ * the person, quote and event extractors
+ *
+ * Copyright 2026 The Casebook developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "cb-persons.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  CB_TOK_WORD = 0,     /* letters, digits, inner apostrophes and hyphens */
+  CB_TOK_NUMBER,       /* a word that starts with a digit */
+  CB_TOK_PUNCT,        /* one character of anything else */
+} CbTokKind;
+
+typedef enum
+{
+  CB_TOK_CAP        = 1 << 0,  /* starts with an upper-case letter */
+  CB_TOK_ALLCAPS    = 1 << 1,  /* two or more letters, all upper case */
+  CB_TOK_LOWER      = 1 << 2,  /* starts with a lower-case letter */
+  CB_TOK_SENT_START = 1 << 3,  /* first word of a sentence (or of a quotation) */
+  CB_TOK_HEADING    = 1 << 4,  /* in a paragraph written in capitals */
+  CB_TOK_QUOTE_OPEN = 1 << 5,  /* a punctuation token opening a quotation */
+  CB_TOK_QUOTE_CLOSE= 1 << 6,  /* a punctuation token closing a quotation */
+  CB_TOK_GLUED      = 1 << 7,  /* no white space before this token */
+} CbTokFlags;
+
+typedef struct
+{
+  guint    start;      /* bytes */
+  guint    end;
+  guint    para;       /* paragraph (line) index */
+  guint    sent;       /* sentence index, own rough splitter */
+  int      quote;      /* index into CbScan.quotes when inside one, else -1 */
+  int      person;     /* filled by the users of the scan: person index or -1 */
+  gunichar ch;         /* punctuation: the character */
+  guint16  flags;
+  guint8   kind;
+  guint8   newline;    /* a newline precedes this token */
+} CbTok;
+
+typedef struct
+{
+  guint open_tok;      /* token index of the opening mark */
+  guint close_tok;     /* token index of the closing mark, or last token + 1 */
+  guint start;         /* bytes: first byte after the opening mark */
+  guint end;           /* bytes: the closing mark (or end of the paragraph) */
+  gboolean closed;
+} CbQuoteRegion;
+
+typedef struct
+{
+  const char *text;
+  gsize       len;
+  CbTok      *toks;
+  guint       n_toks;
+  GArray     *quotes;  /* CbQuoteRegion */
+  guint       n_sents;
+} CbScan;
+
+CbScan  *cb_scan_new              (const char *text);
+void     cb_scan_free             (CbScan *scan);
+
+/* Fills tok->person from the mentions of @persons (first token of each mention). */
+void     cb_scan_mark_persons     (CbScan    *scan,
+                                   GPtrArray *persons);
+
+/* Index of the first token whose start is >= @offset. */
+guint    cb_scan_token_at         (CbScan *scan,
+                                   guint   offset);
+
+/* Case-insensitive (ASCII) comparison of a token with a lower-case word. */
+gboolean cb_tok_is                (CbScan     *scan,
+                                   guint       i,
+                                   const char *lower_word);
+gboolean cb_tok_is_punct          (CbScan  *scan,
+                                   guint    i,
+                                   gunichar ch);
+/* Copies the token into @buf as ASCII lower case; FALSE when it does not fit. */
+gboolean cb_tok_lower             (CbScan *scan,
+                                   guint   i,
+                                   char   *buf,
+                                   gsize   size);
+
+typedef enum
+{
+  CB_WORDS_TITLE = 0,      /* president, judge, ms, dr, sen … */
+  CB_WORDS_TITLE_MOD,      /* former, district, chief, deputy … */
+  CB_WORDS_TITLE_MALE,
+  CB_WORDS_TITLE_FEMALE,
+  CB_WORDS_INSTITUTION,    /* house, court, office, university … */
+  CB_WORDS_STOP,           /* capitalised words that are never names */
+  CB_WORDS_PLACE_PREFIX,   /* new, north, san, fort … */
+  CB_WORDS_MONTH,
+  CB_WORDS_WEEKDAY,
+  CB_WORDS_DETERMINER,     /* the, a, this … */
+  CB_WORDS_SPEECH_VERB,    /* said, told, tweeted … */
+  CB_WORDS_PARTICLE,       /* de, la, van, von … */
+  CB_WORDS_NAME_SUFFIX,    /* jr, sr, ii, iii */
+  CB_WORDS_COMPANY,        /* inc, corp, llc … */
+  CB_WORDS_FIRST_MALE,
+  CB_WORDS_FIRST_FEMALE,
+  CB_N_WORDS
+} CbWords;
+
+gboolean cb_words_has            (CbWords     list,
+                                  const char *lower_word);
+gboolean cb_tok_in               (CbScan  *scan,
+                                  guint    i,
+                                  CbWords  list);
+
+/* Pronoun of a token: 'm' he/him/his/himself, 'f' she/her/hers/herself, 0 otherwise. */
+char     cb_tok_pronoun          (CbScan *scan,
+                                  guint   i);
+
+/* Resolves every third-person singular pronoun outside quotations to a person
+ * of @persons (subject of the current or a recent sentence first, gender
+ * compatible), writing tok->person for those tokens too.  Call after
+ * cb_scan_mark_persons(). */
+void     cb_scan_resolve_pronouns (CbScan    *scan,
+                                   GPtrArray *persons);
+
+/* Index into @persons of the person at token @i (a name or a resolved
+ * pronoun), or -1. */
+static inline int
+cb_tok_person (CbScan *scan,
+               guint   i)
+{
+  return i < scan->n_toks ? scan->toks[i].person : -1;
+}
+
+G_END_DECLS
