@@ -287,6 +287,64 @@ test_narrative (void)
 }
 
 static void
+test_tense (void)
+{
+  /* a bare month or day goes back for a clause in the past, ahead for one in the future */
+  assert_timexes ("The board reviewed the file and met him in March.", "2021-12-26", "March=2021-03");
+  assert_timexes ("Most are expected to be released in April.", "2013-12-19", "April=2014-04");
+  assert_timexes ("He granted it yesterday, less than a month before he leaves office on January 20.", "2000-12-23",
+                  "yesterday=2000-12-22|January 20=2001-01-20");
+  assert_timexes ("They have read about him since September.", "2022-01-06", "September=2021-09");
+  assert_timexes ("He was released this past weekend, at 3 p.m. Sunday, and will appear later.", "2020-11-05",
+                  "this past weekend=2020-W44|Sunday=2020-11-01");
+}
+
+static void
+test_holidays (void)
+{
+  assert_timexes ("He walked out yesterday, Christmas Day, a free man.", "1921-12-26",
+                  "yesterday=1921-12-25|Christmas Day=1921-12-25");
+  assert_timexes ("She expects to be home for Christmas.", "2000-12-23", "Christmas=2000-12-25");
+  assert_timexes ("More pardons are expected before Christmas.", "2021-01-10", "Christmas=2021-12-25");
+  assert_timexes ("Thanksgiving 2018 and Labor Day 2019 and Easter 2019.", NULL,
+                  "Thanksgiving 2018=2018-11-22|Labor Day 2019=2019-09-02|Easter 2019=2019-04-21");
+  assert_timexes ("They sang A Christmas Carol near the Christmas tree on Easter Island.", "2020-01-10", "");
+  assert_timexes ("New Year's Eve 1999 was loud.", NULL, "New Year's Eve 1999=1999-12-31");
+}
+
+static void
+test_ranges_and_names (void)
+{
+  assert_timexes ("The war lasted 1939-1945.", NULL, "1939=1939|1945=1945");
+  assert_timexes ("The hearings ran June 4-5.", "2020-11-05", "June 4=2020-06-04");
+  assert_timexes ("Congress passed the Fair Sentencing Act of 2010.", NULL, "");
+  assert_timexes ("By the end of 2018 the rule had changed.", NULL, "2018=2018");
+}
+
+static void
+test_seasons_in_story (void)
+{
+  assert_timexes ("He has filed petitions since the spring and heard nothing.", "2000-12-23",
+                  "the spring=2000-SP");
+  assert_timexes ("The trial will begin in the fall.", "2019-07-01", "the fall=2019-FA");
+  assert_timexes ("She spent the summer camp season there.", "2019-07-01", "");
+}
+
+static void
+test_narrative_plausible (void)
+{
+  /* a step forward from the newest date would land after the article: the story
+   * goes on from the previous date instead */
+  assert_timexes ("He was sentenced on 2015-05-29. On 2025-01-21 he was pardoned. "
+                  "He had appealed. Two years later, a court upheld the sentence, "
+                  "and a year later the justices declined the case.", "2025-01-22",
+                  "2015-05-29=2015-05-29|2025-01-21=2025-01-21|Two years later=2017|a year later=2018");
+  assert_timexes ("She was arrested on November 8, 1946. She spent the night in jail. "
+                  "The next morning a magistrate fined her.", "1947-01-01",
+                  "November 8, 1946=1946-11-08|The next morning=1946-11-09");
+}
+
+static void
 test_unresolved (void)
 {
   g_autoptr(GPtrArray) found = cb_find_timexes ("Three months ago she wrote; today she waits. It ended in 1996.", NULL);
@@ -614,6 +672,11 @@ main (int   argc,
   g_test_add_func ("/timex/counted", test_counted);
   g_test_add_func ("/timex/qualifiers", test_qualifiers);
   g_test_add_func ("/timex/narrative", test_narrative);
+  g_test_add_func ("/timex/tense", test_tense);
+  g_test_add_func ("/timex/holidays", test_holidays);
+  g_test_add_func ("/timex/ranges-and-names", test_ranges_and_names);
+  g_test_add_func ("/timex/seasons-in-story", test_seasons_in_story);
+  g_test_add_func ("/timex/narrative-plausible", test_narrative_plausible);
   g_test_add_func ("/timex/unresolved", test_unresolved);
   g_test_add_func ("/timex/offsets", test_offsets);
   g_test_add_func ("/timex/garbage", test_garbage);

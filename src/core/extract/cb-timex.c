@@ -88,7 +88,31 @@ typedef enum
   KW_OLD,
   KW_DAYPART,     /* morning, afternoon, evening, night */
   KW_WEEKDAYS,    /* plural weekday: recurring, not a date */
+  KW_PASTVERB,    /* was, had, met, said …: the clause tells of the past */
+  KW_HOLIDAY,     /* val: Holiday */
+  KW_HOLIDAY_PART,/* the first word of a two-word holiday, val: Holiday */
 } Keyword;
+
+typedef enum
+{
+  HOLIDAY_NONE,
+  HOLIDAY_CHRISTMAS,
+  HOLIDAY_CHRISTMAS_EVE,
+  HOLIDAY_NEW_YEAR,
+  HOLIDAY_NEW_YEARS_EVE,
+  HOLIDAY_INDEPENDENCE,
+  HOLIDAY_HALLOWEEN,
+  HOLIDAY_THANKSGIVING,
+  HOLIDAY_VALENTINE,
+  HOLIDAY_EASTER,
+  HOLIDAY_GOOD_FRIDAY,
+  HOLIDAY_LABOR,
+  HOLIDAY_MEMORIAL,
+  HOLIDAY_VETERANS,
+  HOLIDAY_ELECTION,
+  HOLIDAY_JUNETEENTH,
+  HOLIDAY_BOXING,
+} Holiday;
 
 typedef enum
 {
@@ -226,6 +250,29 @@ static const KeywordEntry keyword_entries[] = {
   { "old", KW_OLD, 0 },
   { "morning", KW_DAYPART, 0 }, { "afternoon", KW_DAYPART, 0 }, { "evening", KW_DAYPART, 0 },
   { "night", KW_DAYPART, 0 }, { "tonight", KW_DAYPART, 0 },
+  { "was", KW_PASTVERB, 0 }, { "were", KW_PASTVERB, 0 }, { "had", KW_PASTVERB, 0 },
+  { "did", KW_PASTVERB, 0 }, { "said", KW_PASTVERB, 0 }, { "met", KW_PASTVERB, 0 },
+  { "told", KW_PASTVERB, 0 }, { "went", KW_PASTVERB, 0 }, { "came", KW_PASTVERB, 0 },
+  { "took", KW_PASTVERB, 0 }, { "gave", KW_PASTVERB, 0 }, { "made", KW_PASTVERB, 0 },
+  { "left", KW_PASTVERB, 0 }, { "began", KW_PASTVERB, 0 }, { "saw", KW_PASTVERB, 0 },
+  { "got", KW_PASTVERB, 0 }, { "held", KW_PASTVERB, 0 }, { "sent", KW_PASTVERB, 0 },
+  { "won", KW_PASTVERB, 0 }, { "lost", KW_PASTVERB, 0 }, { "paid", KW_PASTVERB, 0 },
+  { "ran", KW_PASTVERB, 0 }, { "sat", KW_PASTVERB, 0 }, { "stood", KW_PASTVERB, 0 },
+  { "wrote", KW_PASTVERB, 0 }, { "spoke", KW_PASTVERB, 0 }, { "brought", KW_PASTVERB, 0 },
+  { "thought", KW_PASTVERB, 0 }, { "found", KW_PASTVERB, 0 }, { "became", KW_PASTVERB, 0 },
+  { "fell", KW_PASTVERB, 0 }, { "felt", KW_PASTVERB, 0 }, { "kept", KW_PASTVERB, 0 },
+  { "heard", KW_PASTVERB, 0 }, { "read", KW_PASTVERB, 0 }, { "put", KW_PASTVERB, 0 },
+  { "set", KW_PASTVERB, 0 }, { "chose", KW_PASTVERB, 0 }, { "fled", KW_PASTVERB, 0 },
+  { "flew", KW_PASTVERB, 0 }, { "knew", KW_PASTVERB, 0 }, { "led", KW_PASTVERB, 0 },
+  { "christmas", KW_HOLIDAY, HOLIDAY_CHRISTMAS }, { "xmas", KW_HOLIDAY, HOLIDAY_CHRISTMAS },
+  { "halloween", KW_HOLIDAY, HOLIDAY_HALLOWEEN }, { "thanksgiving", KW_HOLIDAY, HOLIDAY_THANKSGIVING },
+  { "easter", KW_HOLIDAY, HOLIDAY_EASTER }, { "juneteenth", KW_HOLIDAY, HOLIDAY_JUNETEENTH },
+  { "independence", KW_HOLIDAY_PART, HOLIDAY_INDEPENDENCE },
+  { "valentine", KW_HOLIDAY_PART, HOLIDAY_VALENTINE },
+  { "labor", KW_HOLIDAY_PART, HOLIDAY_LABOR }, { "labour", KW_HOLIDAY_PART, HOLIDAY_LABOR },
+  { "memorial", KW_HOLIDAY_PART, HOLIDAY_MEMORIAL }, { "veterans", KW_HOLIDAY_PART, HOLIDAY_VETERANS },
+  { "election", KW_HOLIDAY_PART, HOLIDAY_ELECTION }, { "boxing", KW_HOLIDAY_PART, HOLIDAY_BOXING },
+  { "good", KW_HOLIDAY_PART, HOLIDAY_GOOD_FRIDAY }, { "new", KW_HOLIDAY_PART, HOLIDAY_NEW_YEAR },
 };
 
 /* Words of the closed keyword list are short and ASCII; an open-addressing
@@ -490,7 +537,8 @@ tokenize (const char *text)
           const Tok *prev = toks->len > 0 ? &g_array_index (toks, Tok, toks->len - 1) : NULL;
 
           stop = !(prev != NULL && prev->kind == TOK_WORD && !(t.flags & F_SPACE) &&
-                   (prev->flags & F_CAP) && is_title_abbreviation (text, prev));
+                   ((prev->flags & F_CAP) || prev->end - prev->start == 1) &&  /* a.m. */
+                   is_title_abbreviation (text, prev));
         }
       else if (!(t.kind == TOK_PUNCT && is_closing_quote (t.num) && !(t.flags & F_SPACE)))
         stop = FALSE;
@@ -534,6 +582,9 @@ typedef struct
   gboolean    have_year;      /* the last explicitly written year, and its sentence */
   int         year;
   guint       year_sentence;
+
+  Res         hist[16];       /* the latest resolved dates, newest at (n_hist - 1) % 16 */
+  guint       n_hist;
 } Ctx;
 
 static gboolean
@@ -692,6 +743,7 @@ emit (Ctx       *ctx,
       tx->date.anchor = r->anchor;
       ctx->have_last = TRUE;
       ctx->last = *r;
+      ctx->hist[ctx->n_hist++ % G_N_ELEMENTS (ctx->hist)] = *r;
     }
   else
     {
@@ -772,6 +824,10 @@ prev_word (const Ctx *ctx,
   return i - 1;
 }
 
+static gboolean word_is (const Ctx  *ctx,
+                         guint       i,
+                         const char *word);
+
 static gboolean
 same_sentence (const Ctx *ctx,
                guint      a,
@@ -780,21 +836,108 @@ same_sentence (const Ctx *ctx,
   return a < ctx->n && b < ctx->n && ctx->t[a].sentence == ctx->t[b].sentence;
 }
 
-/* Words before @i in the same sentence announce the future ("will", "is due"). */
+/* -1 when the word at @i marks the past (was, met, convicted, since), +1 the
+ * future (will, due, scheduled, next), 0 when it says nothing. */
+static int
+word_tense (const Ctx *ctx,
+            guint      i)
+{
+  const Tok *t = &ctx->t[i];
+  const char *w;
+  gsize len;
+
+  if (t->kind != TOK_WORD)
+    return 0;
+  switch (t->kw)
+    {
+    case KW_FUTURE:
+    case KW_NEXT:
+    case KW_COMING:
+      return 1;
+    case KW_PASTVERB:
+    case KW_AGO:
+      return -1;
+    case KW_PREP:
+      return t->val == 1 /* since */ ? -1 : 0;
+    case KW_NONE:
+      break;
+    default:
+      return 0;
+    }
+  /* a regular past tense: lower-case, "-ed", not "hundred", "need", "indeed";
+   * after "be"/"is" it is a passive that says nothing of the time ("is to be released") */
+  w = ctx->text + t->start;
+  len = t->end - t->start;
+  if (len >= 5 && !(t->flags & F_CAP) && w[len - 2] == 'e' && w[len - 1] == 'd' &&
+      w[len - 3] != 'e' && !(len == 7 && memcmp (w, "hundred", 7) == 0))
+    {
+      if (i > 0 && (word_is (ctx, i - 1, "be") || word_is (ctx, i - 1, "is") ||
+                    word_is (ctx, i - 1, "are") || word_is (ctx, i - 1, "am") ||
+                    word_is (ctx, i - 1, "being") || word_is (ctx, i - 1, "get")))
+        return 0;
+      return -1;
+    }
+  return 0;
+}
+
+static gboolean
+is_clause_break (const Tok *t)
+{
+  return t->kind == TOK_PUNCT &&
+         (t->num == ',' || t->num == ';' || t->num == ':' || t->num == 0x2014 || t->num == '(' ||
+          t->num == ')' || t->num == '"' || t->num == 0x201C || t->num == 0x201D);
+}
+
+/* The tense of the clause around tokens @first–@last: the nearest marker
+ * before the date (back to a subordinate clause's start: "… before he leaves
+ * office on January 20"), else the first one after it ("On March 3, the court
+ * ruled"). */
+static int
+clause_tense (const Ctx *ctx,
+              guint      first,
+              guint      last)
+{
+  for (guint k = 1; k <= 12 && k <= first; k++)
+    {
+      guint i = first - k;
+      const Tok *t = &ctx->t[i];
+      int tense;
+
+      if (!same_sentence (ctx, i, first))
+        break;
+      if (t->kind == TOK_PUNCT && t->num != ',' && is_clause_break (t))
+        break;
+      if (k > 1 && t->kind == TOK_WORD && (t->kw == KW_BEFORE || t->kw == KW_AFTER || word_is (ctx, i, "until") ||
+                                  word_is (ctx, i, "when") || word_is (ctx, i, "while") ||
+                                  word_is (ctx, i, "because") || word_is (ctx, i, "although") ||
+                                  word_is (ctx, i, "if") || word_is (ctx, i, "once")))
+        break;
+      tense = word_tense (ctx, i);
+      if (tense != 0)
+        return tense;
+    }
+  for (guint i = last + 1, n = 0; i < ctx->n && n < 10 && same_sentence (ctx, i, last); i++, n++)
+    {
+      int tense;
+
+      if (is_clause_break (&ctx->t[i]))
+        {
+          if (i == last + 1)
+            continue;
+          break;
+        }
+      tense = word_tense (ctx, i);
+      if (tense != 0)
+        return tense;
+    }
+  return 0;
+}
+
 static gboolean
 future_cue (const Ctx *ctx,
             guint      i)
 {
-  for (guint k = 1; k <= 8 && k <= i; k++)
-    {
-      const Tok *t = &ctx->t[i - k];
-
-      if (t->sentence != ctx->t[i].sentence)
-        break;
-      if (t->kind == TOK_WORD && (t->kw == KW_FUTURE || t->kw == KW_NEXT || t->kw == KW_COMING))
-        return TRUE;
-    }
-  return FALSE;
+  return clause_tense (ctx, i, i) > 0;
 }
 
 /* A lower-case word that looks plural ("people", "kilograms", "inmates"). */
@@ -848,7 +991,7 @@ static Res
 resolve_month (const Ctx *ctx,
                int        month,
                int        day,
-               gboolean   future,
+               int        tense,
                guint      at)
 {
   Res r = res_from_dct (ctx);
@@ -880,14 +1023,14 @@ resolve_month (const Ctx *ctx,
         {
           /* compare months, not days */
           dist = (gint64) (cy * 12 + month) - (gint64) (y * 12 + g_date_get_month (ctx->dct));
-          if (future && dist < 0)
+          if ((tense > 0 && dist < 0) || (tense < 0 && dist > 0))
             continue;
           dist = ABS (dist) * 2 + (dist > 0);  /* ties go to the past */
         }
       else
         {
           dist = (gint64) g_date_get_julian (&c) - (gint64) g_date_get_julian (ctx->dct);
-          if (future && dist <= 0)
+          if ((tense > 0 && dist <= 0) || (tense < 0 && dist > 0))
             continue;
           dist = ABS (dist) * 2 + (dist > 0);
         }
@@ -917,6 +1060,46 @@ res_absolute (int         day,
   res_set_dmy (&r, day, month, year, prec);
   r.anchor = CB_ANCHOR_ABSOLUTE;
   return r;
+}
+
+/* One step of @n @unit from the story's last date.  A step forward that lands
+ * after the article's date in a clause that is not about the future cannot be
+ * meant from that date ("2025-01-21: pardoned. … He appealed. Two years
+ * later, …"): then the latest earlier date that gives a possible one is used. */
+static gboolean
+narrative_shift (const Ctx *ctx,
+                 Unit       unit,
+                 int        n,
+                 guint      first,
+                 guint      last,
+                 Res       *out)
+{
+  guint depth = MIN (ctx->n_hist, G_N_ELEMENTS (ctx->hist));
+  gboolean check = n > 0 && ctx->dct != NULL && clause_tense (ctx, first, last) <= 0;
+
+  if (!ctx->have_last)
+    return FALSE;
+
+  for (guint k = 0; check && k < depth; k++)
+    {
+      Res r = ctx->hist[(ctx->n_hist - 1 - k) % G_N_ELEMENTS (ctx->hist)];
+
+      if (!shift_date (&r.point, unit, n))
+        continue;
+      if (g_date_compare (&r.point, ctx->dct) > 0)
+        continue;
+      r.prec = MAX (r.prec, unit_precision (unit));
+      r.anchor = CB_ANCHOR_NARRATIVE;
+      *out = r;
+      return TRUE;
+    }
+
+  *out = ctx->last;
+  if (!shift_date (&out->point, unit, n))
+    return FALSE;
+  out->prec = MAX (out->prec, unit_precision (unit));
+  out->anchor = CB_ANCHOR_NARRATIVE;
+  return TRUE;
 }
 
 /* ---- matchers ---------------------------------------------------------- */
@@ -980,6 +1163,11 @@ year_ok (const Ctx *ctx,
 
       if (p->kind == TOK_PUNCT && p->num == '.' && pw > 0 && is_kw (ctx, pw - 1, KW_NUMBERING))
         return FALSE;  /* No. 1996 */
+      /* a year in a name: "the Fair Sentencing Act of 2010", "Class of 1996" */
+      if (p->kind == TOK_WORD && p->kw == KW_PREP && p->val == 5 && pw > 0 &&
+          same_sentence (ctx, pw - 1, pw) && ctx->t[pw - 1].kind == TOK_WORD &&
+          (ctx->t[pw - 1].flags & F_CAP) && ctx->t[pw - 1].kw == KW_NONE)
+        return FALSE;
       if (p->kind == TOK_PUNCT && p->num == '-' && glued (ctx, pw) && pw > 0 && is_kw (ctx, pw - 1, KW_MID))
         strong = TRUE;   /* mid-1996 */
       if (p->kind == TOK_WORD)
@@ -1012,7 +1200,7 @@ year_ok (const Ctx *ctx,
               break;
             case KW_NONE:
               /* Windows 2000, Room 1996: a name with a number */
-              if ((p->flags & F_CAP) && !(p->flags & F_SENT_START))
+              if ((p->flags & F_CAP) && !(p->flags & F_SENT_START) && !after_month)
                 return FALSE;
               break;
             default:
@@ -1070,6 +1258,10 @@ day_at (const Ctx *ctx,
     {
       gint32 ch = tok (ctx, i + 1)->num;
 
+      /* "June 4-5" is a range of days: keep the first */
+      if (is_dash (ch) && glued (ctx, i + 2) && tok (ctx, i + 2)->kind == TOK_NUM &&
+          tok (ctx, i + 2)->ndigits <= 2 && tok (ctx, i + 2)->suffix == SUF_NONE)
+        return t->num;
       if ((ch == ':' || ch == '.' || ch == '/' || is_dash (ch) || ch == '%') &&
           glued (ctx, i + 2) && tok (ctx, i + 2)->kind != TOK_PUNCT)
         return 0;
@@ -1146,7 +1338,7 @@ match_month (Ctx   *ctx,
         }
       if (!g_date_valid_dmy (day, month, 2000))
         return FALSE;
-      r = resolve_month (ctx, month, day, future_cue (ctx, first), i);
+      r = resolve_month (ctx, month, day, clause_tense (ctx, first, j), i);
       r.qual = qualifier_before (ctx, first);
       emit (ctx, first, j, &r);
       return TRUE;
@@ -1186,7 +1378,10 @@ match_month (Ctx   *ctx,
       if (pt->kw == KW_PREP && (pt->val == 5 || pt->val == 9 || pt->val == 10))
         {
           const Tok *pp = tok (ctx, p - 1);
-          static const char * const okay[] = { "middle", "end", "beginning", "start", "month", "rest", "part", "first", "last", "days", "weeks" };
+          static const char * const okay[] = {
+            "middle", "end", "beginning", "start", "month", "rest", "part", "first", "last",
+            "days", "weeks", "week", "weekend", "half", "ides",
+          };
           gboolean found = FALSE;
 
           for (guint q = 0; p > 0 && q < G_N_ELEMENTS (okay); q++)
@@ -1203,7 +1398,7 @@ match_month (Ctx   *ctx,
           tok (ctx, j)->kw == KW_NONE)
         return FALSE;
     }
-  r = resolve_month (ctx, month, 0, future_cue (ctx, first), i);
+  r = resolve_month (ctx, month, 0, clause_tense (ctx, first, j - 1), i);
   r.qual = qualifier_before (ctx, first);
   emit (ctx, first, j - 1, &r);
   return TRUE;
@@ -1246,7 +1441,7 @@ match_day_month (Ctx   *ctx,
     }
   if (!g_date_valid_dmy (day, month, 2000))
     return FALSE;
-  r = resolve_month (ctx, month, day, future_cue (ctx, i), i);
+  r = resolve_month (ctx, month, day, clause_tense (ctx, i, after_month (ctx, j) - 1), i);
   r.qual = qualifier_before (ctx, i);
   emit (ctx, i, after_month (ctx, j) - 1, &r);
   return TRUE;
@@ -1384,6 +1579,38 @@ match_decade_word (Ctx   *ctx,
   return TRUE;
 }
 
+/* "2010-2015", "1939–1945": two years */
+static gboolean
+match_year_range (Ctx   *ctx,
+                  guint  i)
+{
+  const Tok *a = tok (ctx, i), *b = tok (ctx, i + 2);
+  Res r;
+
+  if (a->kind != TOK_NUM || a->ndigits != 4 || a->suffix != SUF_NONE ||
+      !glued (ctx, i + 1) || !glued (ctx, i + 2) || !is_dash (tok (ctx, i + 1)->num) ||
+      tok (ctx, i + 1)->kind != TOK_PUNCT ||
+      b->kind != TOK_NUM || b->ndigits != 4 || b->suffix != SUF_NONE)
+    return FALSE;
+  if (a->num < 1600 || b->num > 2100 || b->num <= a->num || b->num - a->num > 100)
+    return FALSE;
+  if (i > 0 && glued (ctx, i) && ctx->t[i - 1].kind != TOK_WORD && ctx->t[i - 1].num != '(')
+    return FALSE;
+  if (glued (ctx, i + 3) && tok (ctx, i + 3)->kind != TOK_PUNCT)
+    return FALSE;
+  if (glued (ctx, i + 3) && (is_dash (tok (ctx, i + 3)->num) || tok (ctx, i + 3)->num == '.') &&
+      glued (ctx, i + 4) && tok (ctx, i + 4)->kind == TOK_NUM)
+    return FALSE;
+  r = res_absolute (1, 1, a->num, CB_PRECISION_YEAR);
+  emit (ctx, i, i, &r);
+  r = res_absolute (1, 1, b->num, CB_PRECISION_YEAR);
+  emit (ctx, i + 2, i + 2, &r);
+  ctx->have_year = TRUE;
+  ctx->year = b->num;
+  ctx->year_sentence = b->sentence;
+  return TRUE;
+}
+
 static gboolean
 match_year (Ctx   *ctx,
             guint  i,
@@ -1422,6 +1649,301 @@ match_season (Ctx   *ctx,
   if (!r.resolved)
     return FALSE;
   emit (ctx, i, k, &r);
+  return TRUE;
+}
+
+/* The season @season of the story: the latest one begun by the article date
+ * (or the next one, when the clause speaks of the future). */
+static Res
+resolve_season (const Ctx *ctx,
+                int        season,
+                int        tense)
+{
+  static const int first_month[] = { 3, 6, 9, 12 };
+  Res r = res_from_dct (ctx);
+  int y;
+
+  if (!r.resolved)
+    return r;
+  y = g_date_get_year (&r.point);
+  for (int sy = y - 1; sy <= y + 1; sy++)
+    {
+      GDate start;
+
+      g_date_clear (&start, 1);
+      g_date_set_dmy (&start, 1, first_month[season], sy);
+      if (tense > 0 ? g_date_compare (&start, ctx->dct) > 0 : g_date_compare (&start, ctx->dct) <= 0)
+        {
+          res_set_dmy (&r, 1, first_month[season], sy, CB_PRECISION_SEASON);
+          if (tense > 0)
+            return r;  /* the first one ahead */
+        }
+    }
+  return r;
+}
+
+/* "in the spring", "since the summer", "that fall" (the story's year) */
+static gboolean
+match_season_phrase (Ctx   *ctx,
+                     guint  i)
+{
+  static const int first_month[] = { 3, 6, 9, 12 };
+  int season = tok (ctx, i)->val;
+  guint p = i - 1;
+  Res r;
+
+  if (i == 0 || !same_sentence (ctx, i - 1, i))
+    return FALSE;
+  if (is_kw (ctx, p, KW_THAT) && ctx->have_last && ctx->last.prec >= CB_PRECISION_MONTH &&
+      ctx->last.prec <= CB_PRECISION_YEAR && ctx->last.anchor == CB_ANCHOR_ABSOLUTE)
+    {
+      r = ctx->last;
+      res_set_dmy (&r, 1, first_month[season], g_date_get_year (&ctx->last.point), CB_PRECISION_SEASON);
+      r.anchor = CB_ANCHOR_NARRATIVE;
+      r.qual = CB_QUALIFIER_ON;
+      emit (ctx, p, i, &r);
+      return TRUE;
+    }
+  if (!is_kw (ctx, p, KW_THE) || p == 0 || !same_sentence (ctx, p - 1, p))
+    return FALSE;
+  if (!(is_kw (ctx, p - 1, KW_PREP) || is_kw (ctx, p - 1, KW_BEFORE) || is_kw (ctx, p - 1, KW_AFTER) ||
+        is_kw (ctx, p - 1, KW_EARLY) || is_kw (ctx, p - 1, KW_LATE)))
+    return FALSE;
+  if (is_kw (ctx, p - 1, KW_PREP) && (tok (ctx, p - 1)->val == 5 || tok (ctx, p - 1)->val >= 8))
+    return FALSE;  /* "of the summer", "and the fall" */
+  /* "the summer camp", "the fall of Rome" */
+  if (same_sentence (ctx, i, i + 1))
+    {
+      static const char * const nouns[] = {
+        "camp", "camps", "school", "term", "session", "semester", "season", "break", "months",
+        "collection", "program", "programme", "games", "solstice", "equinox", "festival",
+        "issue", "edition", "meeting", "sale", "sales", "vacation", "holidays", "heat", "sun",
+        "rains", "storm", "storms", "tour", "league", "job", "jobs", "house", "home",
+      };
+
+      if (is_kw (ctx, i + 1, KW_PREP) && tok (ctx, i + 1)->val == 5)
+        return FALSE;
+      for (guint q = 0; q < G_N_ELEMENTS (nouns); q++)
+        if (word_is (ctx, i + 1, nouns[q]))
+          return FALSE;
+    }
+  r = resolve_season (ctx, season, clause_tense (ctx, p, i));
+  r.qual = CB_QUALIFIER_ON;
+  emit (ctx, p, i, &r);
+  return TRUE;
+}
+
+/* The day of @holiday in @year. */
+static gboolean
+holiday_date (Holiday holiday,
+              int     year,
+              GDate  *out)
+{
+  int month = 0, day = 0;
+
+  if (!date_in_range (year))
+    return FALSE;
+  g_date_clear (out, 1);
+  switch (holiday)
+    {
+    case HOLIDAY_CHRISTMAS: month = 12; day = 25; break;
+    case HOLIDAY_CHRISTMAS_EVE: month = 12; day = 24; break;
+    case HOLIDAY_BOXING: month = 12; day = 26; break;
+    case HOLIDAY_NEW_YEAR: month = 1; day = 1; break;
+    case HOLIDAY_NEW_YEARS_EVE: month = 12; day = 31; break;
+    case HOLIDAY_INDEPENDENCE: month = 7; day = 4; break;
+    case HOLIDAY_HALLOWEEN: month = 10; day = 31; break;
+    case HOLIDAY_VALENTINE: month = 2; day = 14; break;
+    case HOLIDAY_VETERANS: month = 11; day = 11; break;
+    case HOLIDAY_JUNETEENTH: month = 6; day = 19; break;
+    case HOLIDAY_THANKSGIVING:  /* fourth Thursday of November */
+      g_date_set_dmy (out, 1, 11, year);
+      g_date_add_days (out, (G_DATE_THURSDAY - g_date_get_weekday (out) + 7) % 7 + 21);
+      return TRUE;
+    case HOLIDAY_LABOR:  /* first Monday of September */
+      g_date_set_dmy (out, 1, 9, year);
+      g_date_add_days (out, (G_DATE_MONDAY - g_date_get_weekday (out) + 7) % 7);
+      return TRUE;
+    case HOLIDAY_MEMORIAL:  /* last Monday of May */
+      g_date_set_dmy (out, 31, 5, year);
+      g_date_subtract_days (out, (g_date_get_weekday (out) - G_DATE_MONDAY + 7) % 7);
+      return TRUE;
+    case HOLIDAY_ELECTION:  /* the Tuesday after the first Monday of November */
+      g_date_set_dmy (out, 2, 11, year);
+      g_date_add_days (out, (G_DATE_TUESDAY - g_date_get_weekday (out) + 7) % 7);
+      return TRUE;
+    case HOLIDAY_EASTER:
+    case HOLIDAY_GOOD_FRIDAY:
+      {
+        /* the anonymous Gregorian algorithm */
+        int a = year % 19, b = year / 100, c = year % 100, d = b / 4, e = b % 4;
+        int f = (b + 8) / 25, g = (b - f + 1) / 3, h = (19 * a + b - d - g + 15) % 30;
+        int i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7;
+        int m = (a + 11 * h + 22 * l) / 451;
+
+        month = (h + l - 7 * m + 114) / 31;
+        day = (h + l - 7 * m + 114) % 31 + 1;
+        g_date_set_dmy (out, day, month, year);
+        if (holiday == HOLIDAY_GOOD_FRIDAY)
+          g_date_subtract_days (out, 2);
+        return TRUE;
+      }
+    case HOLIDAY_NONE:
+    default:
+      return FALSE;
+    }
+  g_date_set_dmy (out, day, month, year);
+  return TRUE;
+}
+
+static gboolean
+word_is (const Ctx  *ctx,
+         guint       i,
+         const char *word)
+{
+  const Tok *t = tok (ctx, i);
+  gsize len = strlen (word);
+
+  return i < ctx->n && t->kind == TOK_WORD && t->end - t->start == len &&
+         g_ascii_strncasecmp (ctx->text + t->start, word, len) == 0;
+}
+
+/* "Christmas", "Christmas Day 1921", "New Year's Eve", "Thanksgiving", "Labor Day" */
+static gboolean
+match_holiday (Ctx   *ctx,
+               guint  i)
+{
+  static const char * const not_the_day[] = {
+    "tree", "trees", "season", "seasons", "holiday", "holidays", "shopping", "party", "parties",
+    "card", "cards", "gift", "gifts", "lights", "market", "markets", "carol", "carols", "music",
+    "songs", "song", "movie", "movies", "special", "break", "period", "week", "weekend", "spirit",
+    "decorations", "present", "presents", "list", "sales", "rush", "travel", "weeks", "island",
+    "parade", "dinner", "bunny", "egg", "eggs", "costume", "costumes", "candy", "turkey",
+  };
+  const Tok *t = tok (ctx, i);
+  Holiday h = t->val;
+  guint last = i, k;
+  Res r;
+
+  if (!(t->flags & F_CAP))
+    return FALSE;
+
+  if (t->kw == KW_HOLIDAY_PART)
+    {
+      guint j = i + 1;
+
+      if (!glued (ctx, j) && h == HOLIDAY_VALENTINE)
+        return FALSE;
+      if (h == HOLIDAY_NEW_YEAR)
+        {
+          if (!word_is (ctx, j, "year"))
+            return FALSE;
+          j++;
+          if (is_apostrophe (ctx, j) && glued (ctx, j) && word_is (ctx, j + 1, "s"))
+            j += 2;
+          if (word_is (ctx, j, "eve"))
+            h = HOLIDAY_NEW_YEARS_EVE;
+          else if (!word_is (ctx, j, "day"))
+            {
+              /* "New Year's" alone, but not "the new year" */
+              if (j == i + 2)
+                return FALSE;
+              j--;
+            }
+        }
+      else if (h == HOLIDAY_GOOD_FRIDAY)
+        {
+          if (!word_is (ctx, j, "friday"))
+            return FALSE;
+        }
+      else
+        {
+          if ((h == HOLIDAY_VALENTINE || h == HOLIDAY_VETERANS) && is_apostrophe (ctx, j) && glued (ctx, j))
+            j += word_is (ctx, j + 1, "s") ? 2 : 1;
+          if (!word_is (ctx, j, "day"))
+            return FALSE;
+        }
+      if (!(tok (ctx, j)->flags & F_CAP) || !same_sentence (ctx, i, j))
+        return FALSE;
+      last = j;
+    }
+  else
+    {
+      if (word_is (ctx, i + 1, "eve") && (tok (ctx, i + 1)->flags & F_CAP) && h == HOLIDAY_CHRISTMAS)
+        {
+          h = HOLIDAY_CHRISTMAS_EVE;
+          last = i + 1;
+        }
+      else if ((word_is (ctx, i + 1, "day") || word_is (ctx, i + 1, "sunday")) &&
+               (tok (ctx, i + 1)->flags & F_CAP))
+        last = i + 1;
+      else if (tok (ctx, i + 1)->kind == TOK_WORD && (tok (ctx, i + 1)->flags & F_CAP) &&
+               tok (ctx, i + 1)->kw == KW_NONE && same_sentence (ctx, i, i + 1))
+        return FALSE;  /* "Christmas Carol", "Easter Island": a name */
+      else if (tok (ctx, i + 1)->kind == TOK_WORD && !(tok (ctx, i + 1)->flags & F_CAP))
+        {
+          for (guint q = 0; q < G_N_ELEMENTS (not_the_day); q++)
+            if (word_is (ctx, i + 1, not_the_day[q]))
+              return FALSE;
+        }
+    }
+
+  /* a written year: "Christmas 2018", "Christmas Day, 1921", "Easter of 2016" */
+  k = last + 1;
+  if (is_punct (ctx, k, ',') || (is_kw (ctx, k, KW_PREP) && tok (ctx, k)->val == 5))
+    k++;
+  if (year_ok (ctx, k, TRUE) && same_sentence (ctx, last, k))
+    {
+      GDate d;
+
+      if (!holiday_date (h, tok (ctx, k)->num, &d))
+        return FALSE;
+      r = res_absolute (g_date_get_day (&d), g_date_get_month (&d), g_date_get_year (&d), CB_PRECISION_DAY);
+      r.qual = qualifier_before (ctx, i);
+      emit (ctx, i, k, &r);
+      return TRUE;
+    }
+
+  r = res_from_dct (ctx);
+  if (ctx->have_year && ctx->year_sentence == t->sentence)
+    {
+      GDate d;
+
+      if (!holiday_date (h, ctx->year, &d))
+        return FALSE;
+      r = res_absolute (g_date_get_day (&d), g_date_get_month (&d), g_date_get_year (&d), CB_PRECISION_DAY);
+    }
+  else if (r.resolved)
+    {
+      int tense = clause_tense (ctx, i, last);
+      int y = g_date_get_year (ctx->dct);
+      gint64 best = G_MAXINT64;
+      gboolean found = FALSE;
+
+      for (int cy = y - 1; cy <= y + 1; cy++)
+        {
+          GDate d;
+          gint64 dist;
+
+          if (!holiday_date (h, cy, &d))
+            continue;
+          dist = (gint64) g_date_get_julian (&d) - (gint64) g_date_get_julian (ctx->dct);
+          if ((tense > 0 && dist < 0) || (tense < 0 && dist > 0))
+            continue;
+          dist = ABS (dist) * 2 + (dist > 0);
+          if (dist < best)
+            {
+              best = dist;
+              r.point = d;
+              found = TRUE;
+            }
+        }
+      if (!found)
+        r = res_unresolved (CB_ANCHOR_UNRESOLVED);
+      r.prec = CB_PRECISION_DAY;
+    }
+  r.qual = qualifier_before (ctx, i);
+  emit (ctx, i, last, &r);
   return TRUE;
 }
 
@@ -1646,11 +2168,8 @@ match_counted (Ctx   *ctx,
 narrative:
   if (ctx->have_last)
     {
-      r = ctx->last;
-      if (!shift_date (&r.point, unit, sign * n))
+      if (!narrative_shift (ctx, unit, sign * n, first, rel, &r))
         return FALSE;
-      r.prec = MAX (r.prec, unit_precision (unit));
-      r.anchor = CB_ANCHOR_NARRATIVE;
     }
   else
     {
@@ -1771,6 +2290,15 @@ match_deictic_unit (Ctx   *ctx,
   if (!same_sentence (ctx, i, j) || u->kind != TOK_WORD)
     return FALSE;
   dir = t->kw == KW_LAST ? -1 : t->kw == KW_NEXT ? 1 : 0;
+  if (t->kw == KW_THIS && u->kw == KW_PAST)
+    {
+      /* "this past weekend" */
+      j++;
+      u = tok (ctx, j);
+      dir = -1;
+      if (!same_sentence (ctx, i, j) || u->kind != TOK_WORD)
+        return FALSE;
+    }
 
   /* "the last week", "the next year": a duration or a narrative step */
   if (i > 0 && same_sentence (ctx, i - 1, i) &&
@@ -1856,6 +2384,7 @@ match_narrative_step (Ctx   *ctx,
   const Tok *t = tok (ctx, i);
   guint j = i + 1, first = i;
   const Tok *u;
+  Unit unit;
   int step;
   Res r;
 
@@ -1877,9 +2406,15 @@ match_narrative_step (Ctx   *ctx,
     return FALSE;
 
   u = tok (ctx, j);
-  if (!is_kw (ctx, j, KW_UNIT) || u->val >= 100 || !same_sentence (ctx, i, j))
+  if (!same_sentence (ctx, i, j))
     return FALSE;
-  if (u->val == UNIT_DECADE || u->val == UNIT_FORTNIGHT || u->val == UNIT_WEEKEND)
+  if (is_kw (ctx, j, KW_DAYPART) && step != 0 && !word_is (ctx, j, "tonight"))
+    unit = UNIT_DAY;  /* "the next morning", "the previous night" */
+  else if (is_kw (ctx, j, KW_UNIT) && u->val < 100)
+    unit = u->val;
+  else
+    return FALSE;
+  if (unit == UNIT_DECADE || unit == UNIT_FORTNIGHT || unit == UNIT_WEEKEND)
     return FALSE;
 
   if (t->kw != KW_THAT)
@@ -1901,11 +2436,8 @@ match_narrative_step (Ctx   *ctx,
 
   if (ctx->have_last)
     {
-      r = ctx->last;
-      if (!shift_date (&r.point, u->val, step))
+      if (!narrative_shift (ctx, unit, step, first, j, &r))
         return FALSE;
-      r.prec = MAX (r.prec, unit_precision (u->val));
-      r.anchor = CB_ANCHOR_NARRATIVE;
     }
   else
     r = res_unresolved (CB_ANCHOR_UNRESOLVED);
@@ -1997,7 +2529,8 @@ scan (Ctx *ctx)
       if (t->kind == TOK_NUM)
         {
           if (match_numeric_date (ctx, i) || match_day_month (ctx, i) ||
-              match_decade (ctx, i, i) || match_counted (ctx, i) || match_year (ctx, i, i))
+              match_decade (ctx, i, i) || match_counted (ctx, i) || match_year_range (ctx, i) ||
+              match_year (ctx, i, i))
             continue;
           continue;
         }
@@ -2047,7 +2580,12 @@ scan (Ctx *ctx)
           match_counted (ctx, i);
           break;
         case KW_SEASON:
-          match_season (ctx, i);
+          if (!match_season (ctx, i))
+            match_season_phrase (ctx, i);
+          break;
+        case KW_HOLIDAY:
+        case KW_HOLIDAY_PART:
+          match_holiday (ctx, i);
           break;
         case KW_DECWORD:
           match_decade_word (ctx, i);
