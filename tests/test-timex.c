@@ -96,6 +96,7 @@ test_not_years (void)
   assert_timexes ("The fund grew by 1996.5 units.", NULL, "");
   assert_timexes ("He drove 1500 miles to the hearing.", NULL, "");
   assert_timexes ("Flight 1549 landed on the river.", NULL, "");
+  assert_timexes ("Protesters gathered at 1600 Pennsylvania Avenue.", NULL, "");
 }
 
 static void
@@ -217,6 +218,7 @@ test_weekdays (void)
   assert_timexes ("They meet next Tuesday.", "2018-05-31", "next Tuesday=2018-06-05");
   assert_timexes ("They met last Thursday.", "2018-05-31", "last Thursday=2018-05-24");
   assert_timexes ("They met on Friday.", NULL, "Friday=-");
+  assert_timexes ("Every Sunday they gather; each Monday they rest.", "2018-05-31", "");
 }
 
 static void
@@ -282,6 +284,11 @@ test_narrative (void)
                   NULL, "January 2, 2016=2016-01-02|two days before=2016-01-04");
   assert_timexes ("She walked free today, seven months after the governor granted clemency.",
                   "2019-08-07", "today=2019-08-07|seven months after=2019-01");
+  /* a small step from a coarse date stays inside it */
+  assert_timexes ("It began in early 2020. Four days earlier, nobody knew.", NULL,
+                  "2020=2020|Four days earlier=2020");
+  assert_timexes ("In 1999 he moved. Later that summer he left.", NULL,
+                  "1999=1999|that summer=1999-SU");
   /* nothing to anchor to */
   assert_timexes ("A week later, he granted the pardon.", NULL, "A week later=-");
 }

@@ -600,6 +600,33 @@ res_set_dmy (Res        *r,
              int         year,
              CbPrecision prec)
 {
+  /* A coarse date stands at the middle of its interval, so that a small
+   * narrative step ("four days earlier" after "in 2020") stays inside it. */
+  switch (prec)
+    {
+    case CB_PRECISION_MONTH:
+      day = 15;
+      break;
+    case CB_PRECISION_SEASON:
+      day = 15;
+      month = month % 12 + 1;
+      year += month == 1;
+      break;
+    case CB_PRECISION_YEAR:
+      day = 1;
+      month = 7;
+      break;
+    case CB_PRECISION_DECADE:
+      day = 1;
+      month = 7;
+      year = year / 10 * 10 + 5;
+      break;
+    case CB_PRECISION_NONE:
+    case CB_PRECISION_DAY:
+    case CB_PRECISION_WEEK:
+    default:
+      break;
+    }
   g_date_clear (&r->point, 1);
   g_date_set_dmy (&r->point, day, month, year);
   r->prec = prec;
@@ -1209,7 +1236,10 @@ year_ok (const Ctx *ctx,
         }
     }
 
-  if (t->num < 1600 && !strong)
+  /* early years need a preposition ("in 1610"); "at 1600 Main Street" is an address */
+  if (t->num < 1800 && !strong)
+    return FALSE;
+  if (pw != G_MAXUINT && word_is (ctx, pw, "at") && !after_month)
     return FALSE;
   if (!strong && looks_plural (ctx, i + 1))
     return FALSE;
@@ -1694,8 +1724,7 @@ match_season_phrase (Ctx   *ctx,
 
   if (i == 0 || !same_sentence (ctx, i - 1, i))
     return FALSE;
-  if (is_kw (ctx, p, KW_THAT) && ctx->have_last && ctx->last.prec >= CB_PRECISION_MONTH &&
-      ctx->last.prec <= CB_PRECISION_YEAR && ctx->last.anchor == CB_ANCHOR_ABSOLUTE)
+  if (is_kw (ctx, p, KW_THAT) && ctx->have_last && ctx->last.prec <= CB_PRECISION_YEAR)
     {
       r = ctx->last;
       res_set_dmy (&r, 1, first_month[season], g_date_get_year (&ctx->last.point), CB_PRECISION_SEASON);
@@ -2224,6 +2253,9 @@ match_weekday (Ctx   *ctx,
   Res r;
 
   if (!(t->flags & F_CAP))
+    return FALSE;
+  /* "every Sunday": a habit, not a day */
+  if (p != G_MAXUINT && (word_is (ctx, p, "every") || word_is (ctx, p, "each")))
     return FALSE;
 
   /* a full date follows: let it carry the day, keep the weekday in the span */
