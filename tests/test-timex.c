@@ -79,6 +79,8 @@ test_years (void)
   assert_timexes ("In 1610 the town was founded.", NULL, "1610=1610");
   assert_timexes ("1989 was the year the wall fell.", NULL, "1989=1989");
   assert_timexes ("He testified in mid-2011.", NULL, "2011=2011");
+  assert_timexes ("Before the 2018 midterms, the senator's 2016 rallies drew the 2000 people.", NULL,
+                  "2018=2018|2016=2016");
 }
 
 static void

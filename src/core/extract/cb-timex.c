@@ -1242,7 +1242,15 @@ year_ok (const Ctx *ctx,
   if (pw != G_MAXUINT && word_is (ctx, pw, "at") && !after_month)
     return FALSE;
   if (!strong && looks_plural (ctx, i + 1))
-    return FALSE;
+    {
+      /* "the 2018 midterms", "his 2016 campaigns" are years; "2016 people" is not */
+      gboolean determiner = pw != G_MAXUINT && same_sentence (ctx, pw, i) &&
+                            (is_kw (ctx, pw, KW_THE) || is_kw (ctx, pw, KW_DET) ||
+                             (word_is (ctx, pw, "s") && pw > 0 && is_apostrophe (ctx, pw - 1)));
+
+      if (!determiner || t->num < 1900 || tok (ctx, i + 1)->kw == KW_QUANTITY)
+        return FALSE;
+    }
   return TRUE;
 }
 
