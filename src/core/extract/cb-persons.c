@@ -120,7 +120,7 @@ static gboolean
 tok_is_cap_word (CbScan *scan,
                  guint   i)
 {
-  return tok_is_word (scan, i) && (scan->toks[i].flags & CB_TOK_CAP);
+  return tok_is_word (scan, i) && (scan->toks[i].flags & (CB_TOK_CAP | CB_TOK_INNER_CAP));
 }
 
 static gboolean
@@ -282,13 +282,84 @@ speech_evidence (CbScan *scan,
 }
 
 /* Builds the candidate for the run of capitalised tokens [@run, @stop). */
+static gboolean
+is_given_name (const char *word)
+{
+  return cb_words_has (CB_WORDS_FIRST_MALE, word) || cb_words_has (CB_WORDS_FIRST_FEMALE, word);
+}
+
+static char *
+words_key (GPtrArray *words)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint k = 0; k < words->len; k++)
+    {
+      if (k)
+        g_string_append_c (s, ' ');
+      g_string_append (s, g_ptr_array_index (words, k));
+    }
+  return g_string_free (s, FALSE);
+}
+
+static gboolean
+is_locative (CbScan *scan,
+             guint   i)
+{
+  static const char *preps[] = {
+    "in", "near", "at", "outside", "across", "throughout", "into", "toward",
+    "towards", "around", "between", "within", NULL
+  };
+
+  if (scan->toks[i].flags & CB_TOK_CAP)
+    return FALSE;
+  for (guint k = 0; preps[k]; k++)
+    if (cb_tok_is (scan, i, preps[k]))
+      return TRUE;
+  return FALSE;
+}
+
+/* "SAN JUAN, Puerto Rico —": the place of a dateline. */
+static gboolean
+is_dateline (CbScan *scan,
+             guint   run)
+{
+  guint k;
+
+  if (run < 2 || !cb_tok_is_punct (scan, run - 1, ','))
+    return FALSE;
+  k = run - 1;
+  while (k > 0 && (scan->toks[k - 1].flags & CB_TOK_ALLCAPS)
+         && scan->toks[k - 1].para == scan->toks[run].para)
+    k--;
+  return k < run - 1 && (k == 0 || scan->toks[k].newline);
+}
+
+/* "Richmond, Va.", "Terre Haute, Ind.": a place with its state. */
+static gboolean
+before_state (CbScan *scan,
+              guint   last)
+{
+  guint n;
+
+  if (!cb_tok_is_punct (scan, last, ',') || !tok_is_cap_word (scan, last + 1))
+    return FALSE;
+  if (cb_tok_in (scan, last + 1, CB_WORDS_NAME_SUFFIX))
+    return FALSE;
+  n = scan->toks[last + 1].end - scan->toks[last + 1].start;
+  if ((scan->toks[last + 1].flags & CB_TOK_ALLCAPS) && n == 2)
+    return TRUE;
+  return n >= 2 && n <= 5 && cb_tok_is_punct (scan, last + 2, '.') && (scan->toks[last + 2].flags & CB_TOK_GLUED);
+}
+
 static void
-run_to_cand (CbScan   *scan,
-             LowerSet *lower,
-             guint     run,
-             guint     stop,
-             GArray   *cands,
-             gboolean  pass_lower)
+run_to_cand (CbScan     *scan,
+             LowerSet   *lower,
+             guint       run,
+             guint       stop,
+             GArray     *cands,
+             gboolean    pass_lower,
+             GHashTable *not_people)
 {
   Cand cand = { 0, };
   guint name = run;
@@ -298,6 +369,7 @@ run_to_cand (CbScan   *scan,
   guint name_end;
   gboolean possessive = FALSE;
   guint n_name_words = 0;
+  gboolean has_initial = FALSE;
 
   /* The title prefix: titles, title modifiers, acronyms and at most one other
    * word at the start ("Texas Gov."), ending with a title followed by a name. */
@@ -350,6 +422,7 @@ run_to_cand (CbScan   *scan,
                       || (cb_words_has (CB_WORDS_MONTH, w) && title < 0);
 
       if (!drop && !cand.titled && (scan->toks[name].flags & CB_TOK_SENT_START)
+          && !cb_words_has (CB_WORDS_PARTICLE, w)
           && (pass_lower ? lower_set_has (lower, w) : FALSE)
           && !cb_words_has (CB_WORDS_FIRST_MALE, w) && !cb_words_has (CB_WORDS_FIRST_FEMALE, w))
         drop = TRUE;
@@ -375,7 +448,7 @@ run_to_cand (CbScan   *scan,
       w = tok_down (scan, i);
       if (!pass_lower && (t->flags & CB_TOK_SENT_START))
         lower_set_want (lower, w);
-      if ((t->flags & CB_TOK_CAP) && i > name
+      if ((t->flags & CB_TOK_CAP) && i > name && !tok_is_initial (scan, i)
           && (cb_words_has (CB_WORDS_STOP, w) || cb_words_has (CB_WORDS_WEEKDAY, w)))
         goto reject;
       if (has_digit (scan, i))
@@ -386,22 +459,26 @@ run_to_cand (CbScan   *scan,
           last = i;
           break;
         }
-      if (!(t->flags & CB_TOK_LOWER) || i == name)
-        n_name_words += tok_is_initial (scan, i) ? 0 : 1;
+      if (!(t->flags & CB_TOK_LOWER) || (t->flags & CB_TOK_INNER_CAP) || i == name)
+        {
+          if (tok_is_initial (scan, i))
+            has_initial = TRUE;
+          else
+            n_name_words++;
+        }
       g_ptr_array_add (cand.words, g_steal_pointer (&w));
       last = skip_dot (scan, i);
       if (last > stop)
         last = stop;
     }
-  /* Trailing particles or initials do not end a name. */
+  /* Trailing particles do not end a name. */
   while (cand.words->len > 0 && last > name)
     {
       guint lt = last - 1;
 
       if (scan->toks[lt].kind == CB_TOK_PUNCT)
         lt--;
-      if ((scan->toks[lt].flags & CB_TOK_LOWER) || (tok_is_initial (scan, lt) && lt + 2 == last
-                                                    && cand.words->len > 1 && FALSE))
+      if ((scan->toks[lt].flags & CB_TOK_LOWER) && !(scan->toks[lt].flags & CB_TOK_INNER_CAP))
         {
           g_ptr_array_remove_index (cand.words, cand.words->len - 1);
           last = lt;
@@ -441,6 +518,8 @@ run_to_cand (CbScan   *scan,
     {
       const char *word = g_ptr_array_index (cand.words, w);
 
+      if (w == 0 && cand.words->len > 1 && is_given_name (word))
+        continue;
       if (cb_words_has (CB_WORDS_INSTITUTION, word))
         {
           const char *first_word = g_ptr_array_index (cand.words, 0);
@@ -449,7 +528,7 @@ run_to_cand (CbScan   *scan,
           if (!(w == cand.words->len - 1 && w > 0 && !possessive
                 && (cb_words_has (CB_WORDS_FIRST_MALE, first_word)
                     || cb_words_has (CB_WORDS_FIRST_FEMALE, first_word))))
-            goto reject;
+            goto reject_cue;
         }
     }
   if (!cand.titled)
@@ -458,27 +537,47 @@ run_to_cand (CbScan   *scan,
 
       if (run > 0 && cb_tok_in (scan, name - 1, CB_WORDS_DETERMINER) && name == run
           && scan->toks[name - 1].para == scan->toks[name].para)
-        goto reject;
+        goto reject_cue;
       if (cb_words_has (CB_WORDS_PLACE_PREFIX, first_word) && cand.words->len > 1)
-        goto reject;
+        goto reject_cue;
       if (n_name_words > 4)
         goto reject;
+      if (!possessive && name == run && run > 0 && is_locative (scan, run - 1)
+          && !is_given_name (first_word))
+        goto reject_cue;
+      if (name == run && is_dateline (scan, run))
+        goto reject_cue;
+      if (!possessive && before_state (scan, last))
+        goto reject_cue;
     }
   if (last < scan->n_toks && cb_tok_in (scan, last, CB_WORDS_COMPANY)
       && scan->toks[last].para == scan->toks[name].para)
-    goto reject;
+    goto reject_cue;
   if (!possessive && cb_tok_is (scan, last, "of") && tok_is_cap_word (scan, last + 1)
       && !cand.titled)
-    goto reject;
+    goto reject_cue;
   if (name > 1 && cb_tok_is (scan, name - 1, "of") && name == run
       && tok_is_cap_word (scan, name - 2) && !(scan->toks[name - 2].flags & CB_TOK_SENT_START))
-    goto reject;  /* "University of X" */
+    goto reject_cue;  /* "University of X" */
 
-  cand.kind = n_name_words >= 2 ? CAND_FULL : CAND_SINGLE;
+  cand.kind = n_name_words >= 2 || (n_name_words == 1 && has_initial) ? CAND_FULL : CAND_SINGLE;
   cand.evidence = cand.titled || speech_evidence (scan, name, last);
+  if (cand.kind == CAND_SINGLE && !cand.titled && (scan->toks[name].flags & CB_TOK_SENT_START))
+    {
+      const char *w = g_ptr_array_index (cand.words, cand.words->len - 1);
+      gsize n = strlen (w);
+
+      /* "Advocates said …": a plural noun opening a sentence. */
+      if (n > 3 && w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u' && w[n - 2] != 'i')
+        cand.evidence = FALSE;
+    }
   g_array_append_val (cands, cand);
   return;
 
+reject_cue:
+  /* The same words elsewhere name the same organisation or place. */
+  if (not_people != NULL)
+    g_hash_table_add (not_people, words_key (cand.words));
 reject:
   cand_clear (&cand);
 }
@@ -506,10 +605,11 @@ heading_to_cand (CbScan *scan,
 }
 
 static void
-find_candidates (CbScan   *scan,
-                 LowerSet *lower,
-                 GArray   *cands,
-                 gboolean  pass_lower)
+find_candidates (CbScan     *scan,
+                 LowerSet   *lower,
+                 GArray     *cands,
+                 gboolean    pass_lower,
+                 GHashTable *not_people)
 {
   guint i = 0;
 
@@ -543,11 +643,19 @@ find_candidates (CbScan   *scan,
         {
           if (j > i && !tok_is_cap_word (scan, j) && !cb_tok_is_punct (scan, j, '.'))
             {
-              if (cb_tok_in (scan, j, CB_WORDS_PARTICLE) && tok_is_cap_word (scan, j + 1)
-                  && scan->toks[j + 1].para == t->para)
+              if (cb_tok_in (scan, j, CB_WORDS_PARTICLE))
                 {
-                  j++;
-                  continue;
+                  guint k = j;
+
+                  /* "de la Cruz", "van der Zwaan" */
+                  while (k < j + 3 && cb_tok_in (scan, k, CB_WORDS_PARTICLE)
+                         && scan->toks[k].para == t->para)
+                    k++;
+                  if (tok_is_cap_word (scan, k) && scan->toks[k].para == t->para)
+                    {
+                      j = k;
+                      continue;
+                    }
                 }
               break;
             }
@@ -560,7 +668,13 @@ find_candidates (CbScan   *scan,
                        || cb_tok_in (scan, j - 1, CB_WORDS_NAME_SUFFIX)
                        || cb_tok_in (scan, j - 1, CB_WORDS_PARTICLE))
                   || !tok_is_cap_word (scan, j + 1) || scan->toks[j + 1].para != t->para)
-                break;
+                {
+                  /* "Peter Doe Jr." keeps its dot. */
+                  if (j > i && (scan->toks[j].flags & CB_TOK_GLUED)
+                      && cb_tok_in (scan, j - 1, CB_WORDS_NAME_SUFFIX))
+                    j++;
+                  break;
+                }
               j++;
               continue;
             }
@@ -577,7 +691,7 @@ find_candidates (CbScan   *scan,
               break;
           }
         }
-      run_to_cand (scan, lower, i, j, cands, pass_lower);
+      run_to_cand (scan, lower, i, j, cands, pass_lower, not_people);
       i = j > i ? j : i + 1;
     }
 }
@@ -635,9 +749,26 @@ forms_compatible (GPtrArray *a,
   al = g_ptr_array_index (a, a->len - 1);
   bl = g_ptr_array_index (b, b->len - 1);
   if (strcmp (al, bl) != 0)
-    return FALSE;
+    {
+      gsize la = strlen (al), lb = strlen (bl);
+
+      /* "thousands of Jane Does": the plural of a name is that name. */
+      if (!(a->len == b->len && words_equal (a, 0, b, 0, a->len - 1)
+            && ((la == lb + 1 && al[lb] == 's' && strncmp (al, bl, lb) == 0)
+                || (lb == la + 1 && bl[la] == 's' && strncmp (al, bl, la) == 0))))
+        return FALSE;
+    }
   if (strcmp (af, bf) == 0)
     return TRUE;
+  /* "Patty" and "Patricia", "Jon" and "Jonathan": a short form of the
+   * first name with the same surname. */
+  {
+    gsize la = strlen (af), lb = strlen (bf);
+
+    if (la >= 3 && lb >= 3 && strncmp (af, bf, 3) == 0 && MIN (la, lb) <= 5
+        && !is_initial_word (af) && !is_initial_word (bf))
+      return TRUE;
+  }
   /* "J. Doe" and "Jane Doe". */
   if ((is_initial_word (af) || is_initial_word (bf))
       && g_utf8_get_char (af) == g_utf8_get_char (bf))
@@ -942,7 +1073,7 @@ join_short (GPtrArray *builds,
           continue;
         }
 
-      word = g_ptr_array_index (cand->words, 0);
+      word = g_ptr_array_index (cand->words, cand->words->len - 1);
       g_array_set_size (matches, 0);
       for (guint b = 0; b < builds->len; b++)
         if (build_has_word (g_ptr_array_index (builds, b), word, FALSE))
@@ -1111,6 +1242,7 @@ cb_find_persons (const char *text)
   g_autoptr(GPtrArray) builds = g_ptr_array_new_with_free_func (build_free);
   g_autoptr(GArray) cands = g_array_new (FALSE, FALSE, sizeof (Cand));
   LowerSet lower = { 0, };
+  g_autoptr(GHashTable) not_people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   CbScan *scan;
 
   g_return_val_if_fail (text != NULL, persons);
@@ -1121,10 +1253,21 @@ cb_find_persons (const char *text)
 
   /* First pass: which sentence-initial words does the text also use in lower
    * case?  Second pass: the candidates. */
-  find_candidates (scan, &lower, cands, FALSE);
+  find_candidates (scan, &lower, cands, FALSE, NULL);
   g_array_set_size (cands, 0);
   lower_set_fill (&lower, scan);
-  find_candidates (scan, &lower, cands, TRUE);
+  find_candidates (scan, &lower, cands, TRUE, not_people);
+  for (guint c = cands->len; c > 0; c--)
+    {
+      Cand *cand = &g_array_index (cands, Cand, c - 1);
+      g_autofree char *key = NULL;
+
+      if (cand->titled || cand->kind == CAND_HEADING)
+        continue;
+      key = words_key (cand->words);
+      if (g_hash_table_contains (not_people, key))
+        g_array_remove_index (cands, c - 1);
+    }
 
   join_full (builds, cands, scan);
   join_short (builds, cands, scan);

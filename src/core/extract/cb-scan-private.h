@@ -29,6 +29,7 @@ typedef enum
   CB_TOK_QUOTE_OPEN = 1 << 5,  /* a punctuation token opening a quotation */
   CB_TOK_QUOTE_CLOSE= 1 << 6,  /* a punctuation token closing a quotation */
   CB_TOK_GLUED      = 1 << 7,  /* no white space before this token */
+  CB_TOK_INNER_CAP  = 1 << 8,  /* lower case first, a capital inside ("terHorst") */
 } CbTokFlags;
 
 typedef struct

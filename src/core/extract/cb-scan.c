@@ -173,8 +173,8 @@ static const char *weekday_words[] = {
 };
 
 static const char *determiner_words[] = {
-  "the", "a", "an", "this", "that", "these", "those", "its", "their", "our",
-  "your", "my", "every", "each", "some", "any", "no", "which", "whose",
+  "the", "a", "an", "this", "these", "those", "its", "their", "our", "your",
+  "my", "every", "each", "some", "any", "no",
   NULL
 };
 
@@ -569,6 +569,8 @@ tokenize (CbScan *scan)
                       has_upper = TRUE;
                       if (first)
                         t.flags |= CB_TOK_CAP;
+                      else if ((t.flags & CB_TOK_LOWER) && q - p <= 4)
+                        t.flags |= CB_TOK_INNER_CAP;
                     }
                   else if (g_unichar_islower (d))
                     {
