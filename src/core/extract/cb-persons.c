@@ -40,6 +40,9 @@ typedef struct
   gboolean  evidence;    /* a title or a verb of saying makes a single word a person */
   CbGender  title_gender;
   int       person;
+  guint     nick_tok;    /* token of a quoted nickname inside the name, or 0 */
+  guint     gap_start;   /* bytes of that nickname with its marks */
+  guint     gap_end;
 } Cand;
 
 typedef struct
@@ -47,8 +50,9 @@ typedef struct
   GPtrArray *forms;       /* GPtrArray of words (char *), every form of two words or more */
   GPtrArray *aliases;     /* char *: surface forms */
   GArray    *mentions;    /* CbSpan */
-  char      *name;        /* surface of the fullest form */
+  char      *name;        /* surface of the fullest form, without titles */
   guint      name_words;
+  guint      name_pos;
   int        last_pos;    /* byte of the latest mention seen so far, -1 none */
   guint      first_pos;
   gboolean   surname_used;
@@ -418,7 +422,8 @@ run_to_cand (CbScan     *scan,
   while (name < stop && scan->toks[name].kind == CB_TOK_WORD)
     {
       g_autofree char *w = tok_down (scan, name);
-      gboolean drop = cb_words_has (CB_WORDS_STOP, w) || cb_words_has (CB_WORDS_WEEKDAY, w)
+      gboolean drop = (cb_words_has (CB_WORDS_STOP, w) && !tok_is_initial (scan, name))
+                      || cb_words_has (CB_WORDS_WEEKDAY, w)
                       || (cb_words_has (CB_WORDS_MONTH, w) && title < 0);
 
       if (!drop && !cand.titled && (scan->toks[name].flags & CB_TOK_SENT_START)
@@ -445,6 +450,13 @@ run_to_cand (CbScan     *scan,
 
       if (t->kind != CB_TOK_WORD)
         continue;
+      if (t->quote >= 0 && t->quote != scan->toks[name].quote && i > name)
+        {
+          cand.nick_tok = i;
+          cand.gap_start = scan->toks[i - 1].start;
+          cand.gap_end = scan->toks[i + 1].end;
+          continue;
+        }
       w = tok_down (scan, i);
       if (!pass_lower && (t->flags & CB_TOK_SENT_START))
         lower_set_want (lower, w);
@@ -641,6 +653,14 @@ find_candidates (CbScan     *scan,
       j = i;
       while (j < scan->n_toks && scan->toks[j].para == t->para)
         {
+          /* A nickname in quotation marks: I. Lewis "Scooter" Doe. */
+          if (j > i && (scan->toks[j].flags & CB_TOK_QUOTE_OPEN) && tok_is_cap_word (scan, j + 1)
+              && j + 3 < scan->n_toks && (scan->toks[j + 2].flags & CB_TOK_QUOTE_CLOSE)
+              && tok_is_cap_word (scan, j + 3) && scan->toks[j + 3].para == t->para)
+            {
+              j += 3;
+              continue;
+            }
           if (j > i && !tok_is_cap_word (scan, j) && !cb_tok_is_punct (scan, j, '.'))
             {
               if (cb_tok_in (scan, j, CB_WORDS_PARTICLE))
@@ -665,13 +685,15 @@ find_candidates (CbScan     *scan,
               if (!(scan->toks[j].flags & CB_TOK_GLUED) || j == i
                   || !(scan->toks[j - 1].end - scan->toks[j - 1].start == 1
                        || cb_tok_in (scan, j - 1, CB_WORDS_TITLE)
-                       || cb_tok_in (scan, j - 1, CB_WORDS_NAME_SUFFIX)
+                       || cb_tok_is (scan, j - 1, "jr") || cb_tok_is (scan, j - 1, "sr")
                        || cb_tok_in (scan, j - 1, CB_WORDS_PARTICLE))
+                  || ((scan->toks[j + 1].flags & CB_TOK_SENT_START)
+                      && scan->toks[j - 1].end - scan->toks[j - 1].start > 1)
                   || !tok_is_cap_word (scan, j + 1) || scan->toks[j + 1].para != t->para)
                 {
                   /* "Peter Doe Jr." keeps its dot. */
                   if (j > i && (scan->toks[j].flags & CB_TOK_GLUED)
-                      && cb_tok_in (scan, j - 1, CB_WORDS_NAME_SUFFIX))
+                      && (cb_tok_is (scan, j - 1, "jr") || cb_tok_is (scan, j - 1, "sr")))
                     j++;
                   break;
                 }
@@ -680,7 +702,8 @@ find_candidates (CbScan     *scan,
             }
           /* A word in capitals after a name word ends the run ("… REAL"). */
           if (j > i && (scan->toks[j].flags & CB_TOK_ALLCAPS)
-              && !(scan->toks[j - 1].flags & CB_TOK_ALLCAPS) && !cb_tok_is_punct (scan, j - 1, '.'))
+              && !(scan->toks[j - 1].flags & CB_TOK_ALLCAPS) && !cb_tok_is_punct (scan, j - 1, '.')
+              && !cb_tok_in (scan, j, CB_WORDS_NAME_SUFFIX))
             break;
           j++;
           /* A possessive ends the name. */
@@ -812,37 +835,53 @@ build_add_form (Build     *b,
   g_ptr_array_add (b->forms, words_copy (words));
 }
 
-static void
-build_add_alias (Build      *b,
-                 const char *text,
-                 guint       start,
-                 guint       end)
+static char *
+surface (const char *text,
+         guint       start,
+         guint       end,
+         guint       gap_start,
+         guint       gap_end)
 {
-  g_autofree char *raw = g_strndup (text + start, end - start);
-  g_autofree char *alias = NULL;
+  GString *raw = g_string_new (NULL);
+  GString *s = g_string_new (NULL);
   char **parts;
 
-  /* Collapse white space. */
-  parts = g_strsplit_set (raw, " \t\n\r", -1);
-  {
-    GString *s = g_string_new (NULL);
-
-    for (guint k = 0; parts[k]; k++)
-      if (*parts[k])
-        {
-          if (s->len)
-            g_string_append_c (s, ' ');
-          g_string_append (s, parts[k]);
-        }
-    alias = g_string_free (s, FALSE);
-  }
+  if (gap_end > gap_start && gap_start >= start && gap_end <= end)
+    {
+      g_string_append_len (raw, text + start, gap_start - start);
+      g_string_append_len (raw, text + gap_end, end - gap_end);
+    }
+  else
+    g_string_append_len (raw, text + start, end - start);
+  parts = g_strsplit_set (raw->str, " \t\n\r", -1);
+  for (guint k = 0; parts[k]; k++)
+    if (*parts[k])
+      {
+        if (s->len)
+          g_string_append_c (s, ' ');
+        g_string_append (s, parts[k]);
+      }
   g_strfreev (parts);
+  g_string_free (raw, TRUE);
+  return g_string_free (s, FALSE);
+}
+
+static void
+build_add_alias_str (Build *b,
+                     char  *alias)
+{
   if (*alias == '\0')
-    return;
+    {
+      g_free (alias);
+      return;
+    }
   for (guint k = 0; k < b->aliases->len; k++)
     if (strcmp (g_ptr_array_index (b->aliases, k), alias) == 0)
-      return;
-  g_ptr_array_add (b->aliases, g_steal_pointer (&alias));
+      {
+        g_free (alias);
+        return;
+      }
+  g_ptr_array_add (b->aliases, alias);
 }
 
 /* Does @word name @b as a surname-like word (any word but the first of a
@@ -934,11 +973,28 @@ add_mention (Build  *b,
              CbScan *scan)
 {
   CbSpan span = { cand->start, cand->end };
+  char *name = surface (scan->text, cand->start, cand->end, cand->gap_start, cand->gap_end);
 
   g_array_append_val (b->mentions, span);
   if ((int) cand->start > b->last_pos)
     b->last_pos = cand->start;
-  build_add_alias (b, scan->text, cand->start, cand->end);
+  if (cand->kind != CAND_HEADING)
+    {
+      guint n = 1;
+
+      for (const char *c = name; *c; c++)
+        if (*c == ' ')
+          n++;
+      if (b->name == NULL || n > b->name_words)
+        {
+          g_free (b->name);
+          b->name = g_strdup (name);
+          b->name_words = n;
+        }
+    }
+  build_add_alias_str (b, name);
+  if (cand->gap_end > cand->gap_start)
+    build_add_alias_str (b, surface (scan->text, cand->start, cand->end, 0, 0));
   if (cand->titled && cand->run_start < cand->start)
     {
       /* "Judge Samuel H. Mays" besides "U.S. District Judge Samuel H. Mays". */
@@ -947,10 +1003,12 @@ add_mention (Build  *b,
       for (guint k = cb_scan_token_at (scan, cand->run_start); k < t; k++)
         if (cb_tok_in (scan, k, CB_WORDS_TITLE))
           {
-            build_add_alias (b, scan->text, scan->toks[k].start, cand->end);
+            build_add_alias_str (b, surface (scan->text, scan->toks[k].start, cand->end,
+                                             cand->gap_start, cand->gap_end));
             break;
           }
-      build_add_alias (b, scan->text, cand->run_start, cand->end);
+      build_add_alias_str (b, surface (scan->text, cand->run_start, cand->end,
+                                       cand->gap_start, cand->gap_end));
     }
   if (cand->title_gender != CB_GENDER_UNKNOWN)
     b->strong_gender = cand->title_gender;
@@ -989,6 +1047,15 @@ join_full (GPtrArray *builds,
           best = builds->len - 1;
         }
       build_add_form (g_ptr_array_index (builds, best), cand->words);
+      if (cand->nick_tok > 0)
+        {
+          /* "Scooter Doe" names the same person later. */
+          g_autoptr(GPtrArray) nick = g_ptr_array_new_with_free_func (g_free);
+
+          g_ptr_array_add (nick, tok_down (scan, cand->nick_tok));
+          g_ptr_array_add (nick, g_strdup (g_ptr_array_index (cand->words, cand->words->len - 1)));
+          build_add_form (g_ptr_array_index (builds, best), nick);
+        }
       ((Build *) g_ptr_array_index (builds, best))->last_pos = cand->start;
       cand->person = best;
     }
@@ -1285,27 +1352,15 @@ cb_find_persons (const char *text)
     {
       Build *b = g_ptr_array_index (builds, p);
       CbPerson *person = g_new0 (CbPerson, 1);
-      guint best_words = 0;
-      CbSpan best = g_array_index (b->mentions, CbSpan, 0);
 
-      /* The name: the mention with the most words (ties: the first). */
-      for (guint m = 0; m < b->mentions->len; m++)
+      if (b->name != NULL)
+        person->name = g_strdup (b->name);
+      else
         {
-          CbSpan *span = &g_array_index (b->mentions, CbSpan, m);
-          guint n = 1;
-          gboolean heading = (scan->toks[cb_scan_token_at (scan, span->start)].flags & CB_TOK_HEADING) != 0;
+          CbSpan first = g_array_index (b->mentions, CbSpan, 0);
 
-          for (guint k = span->start; k < span->end; k++)
-            if (text[k] == ' ')
-              n++;
-          if (n > best_words && !heading)
-            {
-              best_words = n;
-              best = *span;
-            }
+          person->name = g_strndup (text + first.start, first.end - first.start);
         }
-      person->name = g_strndup (text + best.start, best.end - best.start);
-      g_strdelimit (person->name, "\n\t", ' ');
       person->aliases = g_ptr_array_new_with_free_func (g_free);
       g_ptr_array_add (person->aliases, g_strdup (person->name));
       for (guint a = 0; a < b->aliases->len; a++)
