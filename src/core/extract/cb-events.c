@@ -73,6 +73,13 @@ static const Trigger triggers[] = {
   { "tried", "tried", 'v' }, { "trial", "tried", 'n' },
   { "extradited", "extradited", 'v' }, { "deported", "deported", 'v' },
   { "resentenced", "sentenced", 'v' },
+  { "commuting", "commuted", 'v' }, { "commutes", "commuted", 'v' },
+  { "pardoning", "pardoned", 'v' }, { "releasing", "released", 'v' },
+  { "releases", "released", 'v' }, { "convicts", "convicted", 'v' },
+  { "arrests", "arrested", 'v' }, { "indicts", "indicted", 'v' },
+  { "sentences", "sentenced", 'v' }, { "imposed", "sentenced", 'v' },
+  { "confessed", "confessed", 'i' }, { "confessing", "confessed", 'i' },
+  { "confession", "confessed", 'n' },
 };
 
 static GHashTable *
@@ -164,7 +171,7 @@ is_possessive_person (CbScan *scan,
 
   if (t->person < 0)
     return FALSE;
-  if (cb_tok_is (scan, i, "his") || cb_tok_is (scan, i, "her"))
+  if (cb_tok_is (scan, i, "his") || cb_tok_is (scan, i, "her") || cb_tok_is (scan, i, "whose"))
     return TRUE;
   return (n > 2 && s[n - 2] == '\'' && s[n - 1] == 's')
          || (n > 4 && memcmp (s + n - 4, "\xe2\x80\x99s", 4) == 0);
@@ -213,7 +220,7 @@ patient_of (CbScan       *scan,
     {
       guint skipped = 0;
 
-      for (guint j = t + 1; j < c->to && j < t + 7; j++)
+      for (guint j = t + 1; j < c->to && j < t + 12; j++)
         {
           const CbTok *tok = &scan->toks[j];
 
@@ -229,6 +236,9 @@ patient_of (CbScan       *scan,
           if (tok->kind == CB_TOK_PUNCT)
             {
               if (tok->ch == '.' && j > 0 && (tok->flags & CB_TOK_GLUED))
+                continue;
+              /* "pardoned four men …: Jane Doe, …" */
+              if (tok->ch == ':' && j + 1 < c->to && scan->toks[j + 1].person >= 0)
                 continue;
               break;
             }
@@ -263,137 +273,275 @@ patient_of (CbScan       *scan,
           return trig->kind == 'n' && !passive ? -1 : scan->toks[j - 1].person;
         /* "Doe released from prison" vs "Roe pardoned the boxer". */
         if (t + 1 >= c->to || scan->toks[t + 1].kind == CB_TOK_PUNCT
+            || cb_tok_is (scan, t + 1, "yesterday") || cb_tok_is (scan, t + 1, "today")
             || cb_tok_is (scan, t + 1, "from") || cb_tok_is (scan, t + 1, "in")
             || cb_tok_is (scan, t + 1, "on") || cb_tok_is (scan, t + 1, "for")
             || cb_tok_is (scan, t + 1, "of") || cb_tok_is (scan, t + 1, "after")
             || cb_tok_is (scan, t + 1, "to") || cb_tok_is (scan, t + 1, "at"))
           return scan->toks[j - 1].person;
       }
+    /* "Doe, 66, was convicted", "Doe, a shoemaker who …, was arrested". */
+    if (j < t && j > c->from && cb_tok_is_punct (scan, j - 1, ','))
+      for (guint m = j - 1; m > c->from && m + 30 > j; m--)
+        if (cb_tok_is_punct (scan, m - 1, ',') && m >= 2 && scan->toks[m - 2].person >= 0
+            && tok_counts (scan, c, m - 2))
+          return scan->toks[m - 2].person;
   }
   return -1;
 }
 
-/* The action named in the clause: the first trigger; a denial turns
- * clemency, parole, pardons and appeals into "denied …". */
-static char *
-clause_action (CbScan       *scan,
-               const Clause *c,
-               guint        *first_trigger)
+/* The triggers of the clause, nearest to the date first. */
+static void
+clause_triggers (CbScan       *scan,
+                 const Clause *c,
+                 guint         date_tok,
+                 GArray       *out)
 {
-  gboolean denied = FALSE;
-
+  g_array_set_size (out, 0);
   for (guint i = c->from; i < c->to; i++)
     {
       const Trigger *trig;
 
       if (!tok_counts (scan, c, i))
         continue;
-      if (cb_tok_is (scan, i, "denied") || cb_tok_is (scan, i, "rejected")
-          || cb_tok_is (scan, i, "refused") || cb_tok_is (scan, i, "declined")
-          || cb_tok_is (scan, i, "denies") || cb_tok_is (scan, i, "rejects"))
-        denied = TRUE;
       trig = trigger_at (scan, i);
       if (trig == NULL)
         continue;
-      /* "racially charged", "charges" of a crime are not charges filed
-       * unless a person is charged: keep the weak ones only with context. */
+      /* "racially charged" is no charge. */
       if (strcmp (trig->word, "charged") == 0 && i > 0 && scan->toks[i - 1].kind == CB_TOK_WORD
+          && scan->toks[i - 1].end - scan->toks[i - 1].start > 2
           && g_str_has_suffix (scan->text + scan->toks[i - 1].end - 2, "ly"))
         continue;
-      *first_trigger = i;
-      if (denied || (i + 1 < c->to && (cb_tok_is (scan, i - 1, "denied") || cb_tok_is (scan, i - 1, "rejected"))))
-        {
-          if (strcmp (trig->action, "clemency") == 0 || strcmp (trig->action, "pardoned") == 0
-              || strcmp (trig->action, "commuted") == 0)
-            return g_strdup ("denied clemency");
-          if (strcmp (trig->action, "paroled") == 0)
-            return g_strdup ("denied parole");
-          if (strcmp (trig->action, "appealed") == 0)
-            return g_strdup ("appeal denied");
-        }
-      if (strcmp (trig->action, "clemency") == 0)
-        {
-          for (guint k = c->from; k < i; k++)
-            if (cb_tok_is (scan, k, "granted") || cb_tok_is (scan, k, "grants")
-                || cb_tok_is (scan, k, "grant"))
-              return g_strdup ("granted clemency");
-          return g_strdup ("clemency sought");
-        }
-      return g_strdup (trig->action);
+      g_array_append_val (out, i);
     }
-  return NULL;
+  /* Insertion sort by distance to the date; earlier wins ties. */
+  for (guint a = 1; a < out->len; a++)
+    for (guint b = a; b > 0; b--)
+      {
+        guint x = g_array_index (out, guint, b - 1), y = g_array_index (out, guint, b);
+        guint dx = x > date_tok ? x - date_tok : date_tok - x;
+        guint dy = y > date_tok ? y - date_tok : date_tok - y;
+
+        if (dy < dx || (dy == dx && y < x))
+          {
+            g_array_index (out, guint, b - 1) = y;
+            g_array_index (out, guint, b) = x;
+          }
+        else
+          break;
+      }
 }
 
-typedef struct
-{
-  int  subject;
-  gboolean explicit_patient;
-} Subject;
-
-static Subject
-clause_subject (CbScan       *scan,
+/* The action of trigger @i; a denial nearby turns clemency, parole, pardons
+ * and appeals into "denied …". */
+static char *
+trigger_action (CbScan       *scan,
                 const Clause *c,
-                int           topic,
-                gboolean      has_trigger)
+                guint         i)
 {
-  Subject s = { -1, FALSE };
+  const Trigger *trig = trigger_at (scan, i);
+  gboolean denied = FALSE, granted = FALSE;
 
-  if (has_trigger)
+  for (guint k = (i > c->from + 6 ? i - 6 : c->from); k < i; k++)
     {
-      for (guint i = c->from; i < c->to; i++)
-        {
-          const Trigger *trig;
-          int p;
+      if (cb_tok_is (scan, k, "denied") || cb_tok_is (scan, k, "rejected")
+          || cb_tok_is (scan, k, "refused") || cb_tok_is (scan, k, "declined")
+          || cb_tok_is (scan, k, "denies") || cb_tok_is (scan, k, "rejects")
+          || cb_tok_is (scan, k, "down"))
+        denied = TRUE;
+      if (cb_tok_is (scan, k, "granted") || cb_tok_is (scan, k, "grants")
+          || cb_tok_is (scan, k, "grant"))
+        granted = TRUE;
+    }
+  if (denied)
+    {
+      if (strcmp (trig->action, "clemency") == 0 || strcmp (trig->action, "pardoned") == 0
+          || strcmp (trig->action, "commuted") == 0)
+        return g_strdup ("denied clemency");
+      if (strcmp (trig->action, "paroled") == 0)
+        return g_strdup ("denied parole");
+      if (strcmp (trig->action, "appealed") == 0)
+        return g_strdup ("appeal denied");
+    }
+  if (strcmp (trig->action, "clemency") == 0)
+    return g_strdup (granted ? "granted clemency" : "clemency sought");
+  return g_strdup (trig->action);
+}
 
-          if (!tok_counts (scan, c, i))
-            continue;
-          trig = trigger_at (scan, i);
-          if (trig == NULL)
-            continue;
-          p = patient_of (scan, c, i, trig);
+/* Officials act on cases: people ever named with an office ("Judge",
+ * "Gov.", "President") rather than an honorific ("Ms", "Dr"). */
+static gboolean *
+find_officials (CbScan    *scan,
+                GPtrArray *persons)
+{
+  static const char *honorifics[] = {
+    "mr", "mrs", "ms", "miss", "mx", "dr", "doctor", "prof", "professor", "sir",
+    "dame", "lady", "lord", "madam", "madame", "mme", "mlle", "herr", "frau",
+    "monsieur", "senor", "señor", "senora", "señora", "uncle", "aunt", "saint",
+    "father", "fr", "sister", "brother", "rev", "reverend", "pastor", "rabbi",
+    "imam", "king", "queen", "prince", "princess", "duke", "duchess", "chef",
+    NULL
+  };
+  gboolean *officials = g_new0 (gboolean, persons ? persons->len + 1 : 1);
+
+  for (guint i = 1; persons && i < scan->n_toks; i++)
+    {
+      int p = scan->toks[i].person;
+      guint t = i - 1;
+      char buf[24];
+      gboolean honorific = FALSE;
+
+      if (p < 0 || scan->toks[t].person == p || cb_tok_pronoun (scan, i))
+        continue;
+      if (cb_tok_is_punct (scan, t, '.') && t > 0)
+        t--;
+      if (!cb_tok_in (scan, t, CB_WORDS_TITLE) || !cb_tok_lower (scan, t, buf, sizeof buf))
+        continue;
+      for (guint k = 0; honorifics[k]; k++)
+        if (strcmp (buf, honorifics[k]) == 0)
+          honorific = TRUE;
+      if (!honorific)
+        officials[p] = TRUE;
+    }
+  return officials;
+}
+
+/* Adds to @group the person at token @j and those listed with it ("A, B and
+ * C"); a relative pronoun brings the list before it ("A and B, who …"). */
+static void
+collect_group (CbScan *scan,
+               guint   j,
+               guint   limit,
+               GArray *group)
+{
+  int p = scan->toks[j].person;
+  guint k;
+
+  g_array_append_val (group, p);
+  if ((cb_tok_is (scan, j, "who") || cb_tok_is (scan, j, "whose")) && j >= 2)
+    {
+      /* Walk back over "X, Y and Z, who". */
+      k = j - 2;
+      while (k > 0)
+        {
+          int q;
+
+          while (k > 0 && scan->toks[k - 1].person >= 0 && scan->toks[k - 1].person == scan->toks[k].person)
+            k--;
+          if (k < 2 || !(cb_tok_is_punct (scan, k - 1, ',') || cb_tok_is (scan, k - 1, "and")))
+            break;
+          q = scan->toks[k - 2].person;
+          if (q < 0 || q == p)
+            break;
+          g_array_append_val (group, q);
+          k -= 2;
+        }
+      return;
+    }
+  k = j + 1;
+  while (k < limit)
+    {
+      int q;
+
+      while (k < limit && scan->toks[k].person == scan->toks[k - 1].person)
+        k++;
+      if (k + 1 >= limit)
+        break;
+      if (cb_tok_is_punct (scan, k, ',') && cb_tok_is (scan, k + 1, "and"))
+        k++;
+      if (!(cb_tok_is_punct (scan, k, ',') || cb_tok_is (scan, k, "and")))
+        break;
+      q = scan->toks[k + 1].person;
+      if (q < 0)
+        break;
+      g_array_append_val (group, q);
+      k += 2;
+    }
+}
+
+static gboolean
+acted_by (CbScan       *scan,
+          const Clause *c,
+          guint         i)
+{
+  /* "by Judge Doe", "a request from the Justice Secretary, Doe" */
+  for (guint k = i; k > c->from && k + 6 > i; k--)
+    {
+      if (cb_tok_is (scan, k - 1, "by") || cb_tok_is (scan, k - 1, "from"))
+        return TRUE;
+      if (scan->toks[k - 1].person >= 0 && scan->toks[k - 1].person != scan->toks[i].person)
+        return FALSE;
+    }
+  return FALSE;
+}
+
+/* Fills @group with the people the clause is about; TRUE when a pattern
+ * names them explicitly. */
+static gboolean
+clause_subjects (CbScan         *scan,
+                 const Clause   *c,
+                 GArray         *trigs,
+                 const gboolean *officials,
+                 GArray         *topic,
+                 GArray         *group)
+{
+  g_array_set_size (group, 0);
+
+  if (trigs->len > 0)
+    {
+      for (guint t = 0; t < trigs->len; t++)
+        {
+          guint i = g_array_index (trigs, guint, t);
+          int p = patient_of (scan, c, i, trigger_at (scan, i));
+
           if (p >= 0)
             {
-              s.subject = p;
-              s.explicit_patient = TRUE;
-              return s;
+              /* Find the token that named the patient to collect a list. */
+              for (guint j = c->from; j < c->to; j++)
+                if (scan->toks[j].person == p && tok_counts (scan, c, j)
+                    && (j + 12 > i && j < i + 12))
+                  {
+                    collect_group (scan, j, c->to, group);
+                    return TRUE;
+                  }
+              g_array_append_val (group, p);
+              return TRUE;
             }
         }
       /* Someone in the clause who is not acting on the case. */
       for (guint i = c->from; i < c->to; i++)
         {
           guint j;
+          int p = scan->toks[i].person;
 
-          if (!tok_counts (scan, c, i) || scan->toks[i].person < 0)
+          if (!tok_counts (scan, c, i) || p < 0)
             continue;
-          if (i + 1 < c->to && scan->toks[i + 1].person == scan->toks[i].person)
+          if (i + 1 < c->to && scan->toks[i + 1].person == p)
             continue;   /* not the last word of the name yet */
+          if (officials[p] || acted_by (scan, c, i))
+            continue;
           j = i + 1;
           while (j < c->to && is_aux_or_adverb (scan, j) && !cb_tok_is (scan, j, "has")
                  && !cb_tok_is (scan, j, "had"))
             j++;
           if (j < c->to && is_agent_verb (scan, j))
             continue;
-          /* A title marks an official acting on the case ("the president"). */
-          if (i > 0 && cb_tok_in (scan, i - 1, CB_WORDS_TITLE) && scan->toks[i - 1].person < 0
-              && !cb_tok_in (scan, i - 1, CB_WORDS_TITLE_FEMALE)
-              && !cb_tok_in (scan, i - 1, CB_WORDS_TITLE_MALE))
-            continue;
-          s.subject = scan->toks[i].person;
-          return s;
+          g_array_append_val (group, p);
+          return FALSE;
         }
-      if (topic >= 0)
-        {
-          s.subject = topic;
-          return s;
-        }
+      if (topic->len > 0)
+        g_array_append_vals (group, topic->data, topic->len);
+      return FALSE;
     }
   for (guint i = c->from; i < c->to; i++)
     if (tok_counts (scan, c, i) && scan->toks[i].person >= 0)
       {
-        s.subject = scan->toks[i].person;
-        return s;
+        int p = scan->toks[i].person;
+
+        g_array_append_val (group, p);
+        return FALSE;
       }
-  return s;
+  return FALSE;
 }
 
 static gboolean
@@ -455,6 +603,17 @@ make_event (CbScan       *scan,
   return event;
 }
 
+/* "Doe, who …": the relative pronoun stands for the person before it. */
+static void
+mark_relatives (CbScan *scan)
+{
+  for (guint i = 2; i < scan->n_toks; i++)
+    if ((cb_tok_is (scan, i, "who") || cb_tok_is (scan, i, "whose"))
+        && scan->toks[i].person < 0 && cb_tok_is_punct (scan, i - 1, ',')
+        && scan->toks[i - 2].person >= 0)
+      scan->toks[i].person = scan->toks[i - 2].person;
+}
+
 GPtrArray *
 cb_find_events (const char *text,
                 GArray     *sentences,
@@ -462,60 +621,61 @@ cb_find_events (const char *text,
                 GPtrArray  *persons)
 {
   GPtrArray *events = g_ptr_array_new_with_free_func ((GDestroyNotify) cb_event_mention_free);
+  g_autoptr(GArray) trigs = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) group = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GArray) topic = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autofree guint *sent_start = NULL;
+  g_autofree gboolean *officials = NULL;
   CbScan *scan;
-  guint tx = 0;
-  int topic = -1;
-  guint topic_para = 0;
+  guint tx = 0, topic_para = 0;
   int last_tx = -1;
   guint last_tx_para = 0, last_tx_sent = 0;
 
   g_return_val_if_fail (text != NULL, events);
-  if (sentences == NULL || sentences->len == 0)
-    return events;
+
+  /* Clauses follow the scanner's own sentences, which agree with the
+   * quotation and pronoun logic; @sentences is not needed beyond that. */
+  (void) sentences;
 
   scan = cb_scan_new (text);
-  if (scan->n_toks == 0)
+  if (scan->n_toks == 0 || timexes == NULL)
     {
       cb_scan_free (scan);
       return events;
     }
   cb_scan_mark_persons (scan, persons);
   cb_scan_resolve_pronouns (scan, persons);
+  mark_relatives (scan);
+  officials = find_officials (scan, persons);
 
-  for (guint si = 0; si < sentences->len; si++)
+  sent_start = g_new0 (guint, scan->n_sents + 1);
+  sent_start[scan->n_sents] = scan->n_toks;
+  for (guint i = scan->n_toks; i > 0; i--)
+    sent_start[scan->toks[i - 1].sent] = i - 1;
+
+  for (guint si = 0; si < scan->n_sents; si++)
     {
-      const CbSentence *sent = &g_array_index (sentences, CbSentence, si);
-      guint from = cb_scan_token_at (scan, sent->span.start);
-      guint to = cb_scan_token_at (scan, sent->span.end);
+      guint from = sent_start[si], to = sent_start[si + 1];
+      guint para = scan->toks[from].para;
+      guint end_byte = to < scan->n_toks ? scan->toks[to].start : scan->len;
       gboolean dated = FALSE;
 
-      if (from >= to)
-        {
-          /* Skip the timexes of an empty sentence. */
-          while (timexes && tx < timexes->len
-                 && ((CbTimex *) g_ptr_array_index (timexes, tx))->span.start < sent->span.end)
-            tx++;
-          continue;
-        }
-      if (topic >= 0 && sent->paragraph > topic_para + 4)
-        topic = -1;
+      if (topic->len > 0 && para > topic_para + 4)
+        g_array_set_size (topic, 0);
 
-      while (timexes && tx < timexes->len)
+      while (tx < timexes->len)
         {
           CbTimex *timex = g_ptr_array_index (timexes, tx);
           Clause c;
-          guint k, first_trigger = 0;
-          char *action;
-          Subject subj;
+          guint k;
+          char *action = NULL;
+          gboolean explicit_patient;
 
-          if (timex->span.start >= sent->span.end)
+          if (timex->span.start >= end_byte)
             break;
-          if (timex->span.start < sent->span.start)
-            {
-              tx++;
-              continue;
-            }
           k = cb_scan_token_at (scan, timex->span.start);
+          if (k < from)
+            k = from;
           if (k >= to)
             k = to - 1;
           c.from = k;
@@ -528,24 +688,33 @@ cb_find_events (const char *text,
             c.to++;
           c.in_quote = scan->toks[k].quote >= 0;
 
-          action = clause_action (scan, &c, &first_trigger);
-          subj = clause_subject (scan, &c, topic, action != NULL);
-          if (subj.subject < 0)
+          clause_triggers (scan, &c, k, trigs);
+          if (trigs->len > 0)
+            action = trigger_action (scan, &c, g_array_index (trigs, guint, 0));
+          explicit_patient = clause_subjects (scan, &c, trigs, officials, topic, group);
+          if (group->len == 0)
             {
               /* Nobody in the clause: look at the whole sentence. */
               Clause whole = { from, to, c.in_quote };
 
-              subj = clause_subject (scan, &whole, topic, action != NULL);
+              clause_triggers (scan, &whole, k, trigs);
+              explicit_patient = clause_subjects (scan, &whole, trigs, officials, topic, group);
             }
-          if (subj.explicit_patient)
+          if (explicit_patient)
             {
-              topic = subj.subject;
-              topic_para = sent->paragraph;
+              g_array_set_size (topic, 0);
+              g_array_append_vals (topic, group->data, group->len);
+              topic_para = para;
             }
-          g_ptr_array_add (events, make_event (scan, &c, tx, subj.subject, action));
+          if (group->len == 0)
+            g_ptr_array_add (events, make_event (scan, &c, tx, -1, g_strdup (action)));
+          for (guint g = 0; g < group->len; g++)
+            g_ptr_array_add (events, make_event (scan, &c, tx, g_array_index (group, int, g),
+                                                 g_strdup (action)));
+          g_free (action);
           dated = TRUE;
           last_tx = tx;
-          last_tx_para = sent->paragraph;
+          last_tx_para = para;
           last_tx_sent = si;
           tx++;
         }
@@ -554,25 +723,18 @@ cb_find_events (const char *text,
         {
           /* A legal action done to someone, undated: the narrative's date. */
           Clause c = { from, to, FALSE };
-          guint first_trigger = 0;
-          char *action = clause_action (scan, &c, &first_trigger);
 
-          if (action != NULL)
+          clause_triggers (scan, &c, from, trigs);
+          if (trigs->len > 0 && clause_subjects (scan, &c, trigs, officials, topic, group))
             {
-              Subject subj = clause_subject (scan, &c, -1, TRUE);
-
-              if (subj.explicit_patient)
-                {
-                  topic = subj.subject;
-                  topic_para = sent->paragraph;
-                  if (last_tx >= 0 && sent->paragraph <= last_tx_para + 2 && si <= last_tx_sent + 6)
-                    {
-                      g_ptr_array_add (events, make_event (scan, &c, last_tx, subj.subject,
-                                                           g_steal_pointer (&action)));
-                    }
-                }
+              g_array_set_size (topic, 0);
+              g_array_append_vals (topic, group->data, group->len);
+              topic_para = para;
+              if (last_tx >= 0 && para <= last_tx_para + 2 && si <= last_tx_sent + 6)
+                for (guint g = 0; g < group->len; g++)
+                  g_ptr_array_add (events, make_event (scan, &c, last_tx, g_array_index (group, int, g),
+                                                       trigger_action (scan, &c, g_array_index (trigs, guint, 0))));
             }
-          g_free (action);
         }
     }
 

@@ -588,7 +588,7 @@ run_to_cand (CbScan     *scan,
 
 reject_cue:
   /* The same words elsewhere name the same organisation or place. */
-  if (not_people != NULL)
+  if (not_people != NULL && cand.words->len >= 2)
     g_hash_table_add (not_people, words_key (cand.words));
 reject:
   cand_clear (&cand);

@@ -32,7 +32,7 @@ static const char *title_words[] = {
   "assemblywoman", "solicitor", "magistrate", "trooper", "inspector", "constable",
   "senora", "señora", "senor", "señor", "madam", "madame", "mme", "mlle", "herr",
   "frau", "monsieur", "emperor", "empress", "sultan", "sheikh", "ayatollah",
-  "chef", "uncle", "aunt", "saint",
+  "chef", "uncle", "aunt", "saint", "cmdr", "commander", "marshal",
   NULL
 };
 
