@@ -2076,7 +2076,9 @@ absolute_date_follows (const Ctx *ctx,
 
   if (t->kind == TOK_NUM)
     return TRUE;
-  if (t->kind == TOK_WORD && (t->kw == KW_MONTH || t->kw == KW_WEEKDAY || t->kw == KW_DEICTIC))
+  if (t->kind == TOK_WORD && (t->kw == KW_MONTH || t->kw == KW_WEEKDAY || t->kw == KW_DEICTIC ||
+                              t->kw == KW_HOLIDAY || t->kw == KW_HOLIDAY_PART || t->kw == KW_LAST ||
+                              t->kw == KW_THIS || t->kw == KW_NEXT))
     return TRUE;
   if (is_kw (ctx, i, KW_ON) || (is_kw (ctx, i, KW_PREP) && tok (ctx, i)->val == 0))
     return absolute_date_follows (ctx, i + 1);
