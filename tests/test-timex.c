@@ -169,6 +169,8 @@ test_decades (void)
   assert_timexes ("It started in the mid-1960s.", NULL, "1960s=196X");
   assert_timexes ("It was big in the nineties.", NULL, "nineties=199X");
   assert_timexes ("Homes built in the 2000s.", NULL, "2000s=200X");
+  /* a century is no decade */
+  assert_timexes ("Laws from the late 1800s.", NULL, "");
 }
 
 static void

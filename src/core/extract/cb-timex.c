@@ -1559,6 +1559,9 @@ match_decade (Ctx   *ctx,
 
   if (t->ndigits == 4 && t->num >= 1000 && t->num <= 2090)
     {
+      /* "the 1800s" is a century, which a decade value would get wrong */
+      if (t->num % 100 == 0 && t->num < 2000)
+        return FALSE;
       if (t->suffix == SUF_S)
         ;
       else if (t->suffix == SUF_NONE && is_apostrophe (ctx, i + 1) && glued (ctx, i + 1) &&
