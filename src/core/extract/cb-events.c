@@ -46,7 +46,8 @@ typedef struct
 {
   const char *word;
   const char *action;
-  guint8      kind;   /* 'v' transitive verb form, 'i' patient-subject verb, 'n' noun */
+  guint8      kind;   /* 'v' transitive verb form, 'i' patient-subject verb, 'n' noun,
+                       * 'a' verb whose subject is always the one acting */
 } Trigger;
 
 static const Trigger triggers[] = {
@@ -77,7 +78,7 @@ static const Trigger triggers[] = {
   { "pardoning", "pardoned", 'v' }, { "releasing", "released", 'v' },
   { "releases", "released", 'v' }, { "convicts", "convicted", 'v' },
   { "arrests", "arrested", 'v' }, { "indicts", "indicted", 'v' },
-  { "sentences", "sentenced", 'v' }, { "imposed", "sentenced", 'v' },
+  { "sentences", "sentenced", 'v' }, { "imposed", "sentenced", 'a' },
   { "confessed", "confessed", 'i' }, { "confessing", "confessed", 'i' },
   { "confession", "confessed", 'n' },
 };
@@ -148,7 +149,7 @@ is_aux_or_adverb (CbScan *scan,
     "got", "gets", "get", "later", "eventually", "also", "then", "never", "not",
     "finally", "first", "subsequently", "ultimately", "once", "again", "soon",
     "reportedly", "allegedly", "wrongly", "wrongfully", "formally", "federally",
-    "initially", "originally", "officially", "posthumously", "who", "had",
+    "initially", "originally", "officially", "posthumously",
     NULL
   };
   char buf[24];
@@ -192,7 +193,7 @@ tok_counts (CbScan       *scan,
   return c->in_quote || scan->toks[i].quote < 0;
 }
 
-/* The patient of the trigger at @t by pattern, or -1. */
+/* The token naming the patient of the trigger at @t by pattern, or -1. */
 static int
 patient_of (CbScan       *scan,
             const Clause *c,
@@ -207,7 +208,7 @@ patient_of (CbScan       *scan,
       if (!tok_counts (scan, c, j))
         break;
       if (is_possessive_person (scan, j))
-        return scan->toks[j].person;
+        return j;
       if (scan->toks[j].kind == CB_TOK_PUNCT || scan->toks[j].person >= 0
           || (scan->toks[j].flags & CB_TOK_CAP))
         break;
@@ -231,7 +232,7 @@ patient_of (CbScan       *scan,
               /* "pardon Doe" but not "sentenced by Judge Roe". */
               if (j > t + 1 && cb_tok_is (scan, j - 1, "by"))
                 break;
-              return tok->person;
+              return j;
             }
           if (tok->kind == CB_TOK_PUNCT)
             {
@@ -257,6 +258,25 @@ patient_of (CbScan       *scan,
         }
     }
 
+  if (trig->kind == 'a')
+    return -1;
+
+  /* "Doe and Roe, who go on trial": a person a few words before a noun. */
+  if (trig->kind == 'n')
+    for (guint k = 1; k <= 3 && t >= c->from + k; k++)
+      {
+        guint j = t - k;
+
+        if (!tok_counts (scan, c, j) || scan->toks[j].kind == CB_TOK_PUNCT || is_agent_verb (scan, j))
+          break;
+        if (scan->toks[j].person >= 0)
+          {
+            if (is_possessive_person (scan, j) || k == 1)
+              break;
+            return j;
+          }
+      }
+
   /* "Doe was convicted", "Doe, 45, was sentenced", "Doe appealed",
    * "getting Doe released". */
   {
@@ -270,7 +290,7 @@ patient_of (CbScan       *scan,
         gboolean passive = j < t;   /* an auxiliary came between */
 
         if (passive || trig->kind == 'i' || trig->kind == 'n')
-          return trig->kind == 'n' && !passive ? -1 : scan->toks[j - 1].person;
+          return trig->kind == 'n' && !passive ? -1 : (int) (j - 1);
         /* "Doe released from prison" vs "Roe pardoned the boxer". */
         if (t + 1 >= c->to || scan->toks[t + 1].kind == CB_TOK_PUNCT
             || cb_tok_is (scan, t + 1, "yesterday") || cb_tok_is (scan, t + 1, "today")
@@ -278,14 +298,14 @@ patient_of (CbScan       *scan,
             || cb_tok_is (scan, t + 1, "on") || cb_tok_is (scan, t + 1, "for")
             || cb_tok_is (scan, t + 1, "of") || cb_tok_is (scan, t + 1, "after")
             || cb_tok_is (scan, t + 1, "to") || cb_tok_is (scan, t + 1, "at"))
-          return scan->toks[j - 1].person;
+          return j - 1;
       }
     /* "Doe, 66, was convicted", "Doe, a shoemaker who …, was arrested". */
     if (j < t && j > c->from && cb_tok_is_punct (scan, j - 1, ','))
       for (guint m = j - 1; m > c->from && m + 30 > j; m--)
         if (cb_tok_is_punct (scan, m - 1, ',') && m >= 2 && scan->toks[m - 2].person >= 0
             && tok_counts (scan, c, m - 2))
-          return scan->toks[m - 2].person;
+          return m - 2;
   }
   return -1;
 }
@@ -492,19 +512,11 @@ clause_subjects (CbScan         *scan,
       for (guint t = 0; t < trigs->len; t++)
         {
           guint i = g_array_index (trigs, guint, t);
-          int p = patient_of (scan, c, i, trigger_at (scan, i));
+          int j = patient_of (scan, c, i, trigger_at (scan, i));
 
-          if (p >= 0)
+          if (j >= 0)
             {
-              /* Find the token that named the patient to collect a list. */
-              for (guint j = c->from; j < c->to; j++)
-                if (scan->toks[j].person == p && tok_counts (scan, c, j)
-                    && (j + 12 > i && j < i + 12))
-                  {
-                    collect_group (scan, j, c->to, group);
-                    return TRUE;
-                  }
-              g_array_append_val (group, p);
+              collect_group (scan, j, c->to, group);
               return TRUE;
             }
         }
@@ -644,9 +656,10 @@ cb_find_events (const char *text,
       return events;
     }
   cb_scan_mark_persons (scan, persons);
-  cb_scan_resolve_pronouns (scan, persons);
-  mark_relatives (scan);
   officials = find_officials (scan, persons);
+  /* The one a legal action concerns is seldom the official acting on it. */
+  cb_scan_resolve_pronouns (scan, persons, officials);
+  mark_relatives (scan);
 
   sent_start = g_new0 (guint, scan->n_sents + 1);
   sent_start[scan->n_sents] = scan->n_toks;

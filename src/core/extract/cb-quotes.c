@@ -272,7 +272,7 @@ cb_find_quotes (const char *text,
 
   scan = cb_scan_new (text);
   cb_scan_mark_persons (scan, persons);
-  cb_scan_resolve_pronouns (scan, persons);
+  cb_scan_resolve_pronouns (scan, persons, NULL);
 
   for (guint q = 0; q < scan->quotes->len; q++)
     {

@@ -122,10 +122,12 @@ char     cb_tok_pronoun          (CbScan *scan,
 
 /* Resolves every third-person singular pronoun outside quotations to a person
  * of @persons (subject of the current or a recent sentence first, gender
- * compatible), writing tok->person for those tokens too.  Call after
- * cb_scan_mark_persons(). */
-void     cb_scan_resolve_pronouns (CbScan    *scan,
-                                   GPtrArray *persons);
+ * compatible), writing tok->person for those tokens too.  People flagged in
+ * @avoid (may be NULL) are taken only when nobody else in that sentence fits.
+ * Call after cb_scan_mark_persons(). */
+void     cb_scan_resolve_pronouns (CbScan         *scan,
+                                   GPtrArray      *persons,
+                                   const gboolean *avoid);
 
 /* Index into @persons of the person at token @i (a name or a resolved
  * pronoun), or -1. */

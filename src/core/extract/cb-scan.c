@@ -913,8 +913,9 @@ sentence_persons (CbScan *scan,
 }
 
 void
-cb_scan_resolve_pronouns (CbScan    *scan,
-                          GPtrArray *persons)
+cb_scan_resolve_pronouns (CbScan         *scan,
+                          GPtrArray      *persons,
+                          const gboolean *avoid)
 {
   g_autofree guint *sent_start = NULL;
   g_autoptr(GArray) cands = g_array_new (FALSE, FALSE, sizeof (int));
@@ -954,16 +955,19 @@ cb_scan_resolve_pronouns (CbScan    *scan,
             break;
           g_array_set_size (cands, 0);
           sentence_persons (scan, from, to, -1, cands);
-          for (guint k = 0; k < cands->len; k++)
-            {
-              int p = g_array_index (cands, int, k);
+          for (guint pass = 0; pass < 2 && t->person < 0; pass++)
+            for (guint k = 0; k < cands->len; k++)
+              {
+                int p = g_array_index (cands, int, k);
 
-              if (gender_compatible (persons, p, pronoun))
-                {
-                  t->person = p;
-                  break;
-                }
-            }
+                if (pass == 0 && avoid != NULL && avoid[p])
+                  continue;
+                if (gender_compatible (persons, p, pronoun))
+                  {
+                    t->person = p;
+                    break;
+                  }
+              }
           if (t->person >= 0)
             break;
         }
