@@ -449,7 +449,7 @@ tokenize (const char *text)
               if (g_ascii_isalpha (d))
                 {
                   if (len < KW_MAX_LEN)
-                    lower[len] = g_ascii_tolower (d);
+                    lower[len] = d | 0x20;  /* ASCII letter to lower case */
                   len++;
                   p++;
                 }
