@@ -426,6 +426,10 @@ run_to_cand (CbScan     *scan,
                       || cb_words_has (CB_WORDS_WEEKDAY, w)
                       || (cb_words_has (CB_WORDS_MONTH, w) && title < 0);
 
+      /* "Eventually Doe left": an adverb opening the sentence. */
+      if (!drop && (scan->toks[name].flags & CB_TOK_SENT_START) && name + 1 < stop
+          && strlen (w) >= 6 && g_str_has_suffix (w, "ly") && !is_given_name (w))
+        drop = TRUE;
       if (!drop && !cand.titled && (scan->toks[name].flags & CB_TOK_SENT_START)
           && !cb_words_has (CB_WORDS_PARTICLE, w)
           && (pass_lower ? lower_set_has (lower, w) : FALSE)

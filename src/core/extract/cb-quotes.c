@@ -117,8 +117,9 @@ attribution_after (CbScan              *scan,
   if (i >= scan->n_toks || scan->toks[i].para != para || scan->toks[i].quote >= 0)
     return FALSE;
 
-  /* "according to Doe" */
-  if (cb_tok_is (scan, i, "according") && cb_tok_is (scan, i + 1, "to"))
+  /* "according to Doe", unless it opens the next sentence */
+  if (cb_tok_is (scan, i, "according") && cb_tok_is (scan, i + 1, "to")
+      && !(content_ends_stop && (scan->toks[i].flags & CB_TOK_CAP)))
     {
       *speaker = first_person_in (scan, i + 2, MIN (i + 8, scan->n_toks));
       return TRUE;
@@ -296,7 +297,11 @@ cb_find_quotes (const char *text,
       standalone = is_standalone (scan, r);
       /* Words quoted inside a sentence ("lasted "less than an hour", the …")
        * take no attribution from what follows them. */
-      if (standalone || (r->open_tok > 0 && scan->toks[r->open_tok - 1].kind == CB_TOK_PUNCT))
+      /* "Doe said: \"…\"" names the speaker before the colon. */
+      if (cb_tok_is_punct (scan, r->open_tok - 1, ':'))
+        attributed = attribution_before (scan, r, &speaker);
+      if (!attributed
+          && (standalone || (r->open_tok > 0 && scan->toks[r->open_tok - 1].kind == CB_TOK_PUNCT)))
         attributed = attribution_after (scan, r, &speaker);
       if (!attributed)
         attributed = attribution_before (scan, r, &speaker);
