@@ -210,14 +210,16 @@ patient_of (CbScan       *scan,
       if (is_possessive_person (scan, j))
         return j;
       if (scan->toks[j].kind == CB_TOK_PUNCT || scan->toks[j].person >= 0
-          || (scan->toks[j].flags & CB_TOK_CAP))
+          || (scan->toks[j].flags & CB_TOK_CAP) || is_aux_or_adverb (scan, j)
+          || is_agent_verb (scan, j))
         break;
     }
 
   /* "pardon Jane Doe", "a pardon for Doe", "the release of Doe", "commuted
    * Doe's sentence": a person soon after, over prepositions, articles and
    * adjectives. */
-  if (trig->kind != 'i')
+  /* A petition "for" someone else concerns that person. */
+  if (trig->kind != 'i' || cb_tok_is (scan, t + 1, "for") || cb_tok_is (scan, t + 1, "on"))
     {
       guint skipped = 0;
 
@@ -310,6 +312,15 @@ patient_of (CbScan       *scan,
   return -1;
 }
 
+static gboolean
+weak_trigger (CbScan *scan,
+              guint   i)
+{
+  return cb_tok_is (scan, i, "sentence") || cb_tok_is (scan, i, "conviction")
+         || cb_tok_is (scan, i, "convictions") || cb_tok_is (scan, i, "charges")
+         || cb_tok_is (scan, i, "guilty");
+}
+
 /* The triggers of the clause, nearest to the date first. */
 static void
 clause_triggers (CbScan       *scan,
@@ -334,13 +345,15 @@ clause_triggers (CbScan       *scan,
         continue;
       g_array_append_val (out, i);
     }
-  /* Insertion sort by distance to the date; earlier wins ties. */
+  /* Insertion sort by distance to the date; earlier wins ties.  Nouns that
+   * are usually the object of another action ("commuted her sentence") count
+   * as farther away. */
   for (guint a = 1; a < out->len; a++)
     for (guint b = a; b > 0; b--)
       {
         guint x = g_array_index (out, guint, b - 1), y = g_array_index (out, guint, b);
-        guint dx = x > date_tok ? x - date_tok : date_tok - x;
-        guint dy = y > date_tok ? y - date_tok : date_tok - y;
+        guint dx = (x > date_tok ? x - date_tok : date_tok - x) + (weak_trigger (scan, x) ? 6 : 0);
+        guint dy = (y > date_tok ? y - date_tok : date_tok - y) + (weak_trigger (scan, y) ? 6 : 0);
 
         if (dy < dx || (dy == dx && y < x))
           {
@@ -615,6 +628,19 @@ make_event (CbScan       *scan,
   return event;
 }
 
+/* "was never charged", "did not appeal" */
+static gboolean
+negated (CbScan *scan,
+         guint   from,
+         guint   trigger)
+{
+  for (guint k = trigger; k > from && k + 4 > trigger; k--)
+    if (cb_tok_is (scan, k - 1, "never") || cb_tok_is (scan, k - 1, "not")
+        || cb_tok_is (scan, k - 1, "no") || cb_tok_is (scan, k - 1, "without"))
+      return TRUE;
+  return FALSE;
+}
+
 /* "Doe, who …": the relative pronoun stands for the person before it. */
 static void
 mark_relatives (CbScan *scan)
@@ -738,7 +764,8 @@ cb_find_events (const char *text,
           Clause c = { from, to, FALSE };
 
           clause_triggers (scan, &c, from, trigs);
-          if (trigs->len > 0 && clause_subjects (scan, &c, trigs, officials, topic, group))
+          if (trigs->len > 0 && !negated (scan, from, g_array_index (trigs, guint, 0))
+              && clause_subjects (scan, &c, trigs, officials, topic, group))
             {
               g_array_set_size (topic, 0);
               g_array_append_vals (topic, group->data, group->len);
