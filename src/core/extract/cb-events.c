@@ -81,6 +81,7 @@ static const Trigger triggers[] = {
   { "sentences", "sentenced", 'v' }, { "imposed", "sentenced", 'a' },
   { "confessed", "confessed", 'i' }, { "confessing", "confessed", 'i' },
   { "confession", "confessed", 'n' },
+  { "impeached", "impeached", 'v' }, { "impeachment", "impeached", 'n' },
 };
 
 static GHashTable *
@@ -558,14 +559,18 @@ clause_subjects (CbScan         *scan,
         g_array_append_vals (group, topic->data, topic->len);
       return FALSE;
     }
-  for (guint i = c->from; i < c->to; i++)
-    if (tok_counts (scan, c, i) && scan->toks[i].person >= 0)
-      {
-        int p = scan->toks[i].person;
+  /* No legal action: the first person named, officials last. */
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = c->from; i < c->to; i++)
+      if (tok_counts (scan, c, i) && scan->toks[i].person >= 0)
+        {
+          int p = scan->toks[i].person;
 
-        g_array_append_val (group, p);
-        return FALSE;
-      }
+          if (pass == 0 && (officials[p] || acted_by (scan, c, i)))
+            continue;
+          g_array_append_val (group, p);
+          return FALSE;
+        }
   return FALSE;
 }
 
@@ -628,6 +633,34 @@ make_event (CbScan       *scan,
   return event;
 }
 
+/* Legal events that named nobody go to the first people an action is
+ * then done to, when they come within two paragraphs. */
+static void
+add_pending (GPtrArray *events,
+             GPtrArray *pending,
+             GArray    *group,
+             guint      para)
+{
+  for (guint k = 0; k < pending->len; k++)
+    {
+      CbEventMention *e = g_ptr_array_index (pending, k);
+
+      for (guint g = 0; g < group->len; g++)
+        {
+          CbEventMention *copy = g_new0 (CbEventMention, 1);
+
+          copy->span = e->span;
+          copy->description = g_strdup (e->description);
+          copy->timex = e->timex;
+          copy->action = g_strdup (e->action);
+          copy->subject = g_array_index (group, int, g);
+          g_ptr_array_add (events, copy);
+        }
+    }
+  g_ptr_array_set_size (pending, 0);
+  (void) para;
+}
+
 /* "was never charged", "did not appeal" */
 static gboolean
 negated (CbScan *scan,
@@ -668,6 +701,8 @@ cb_find_events (const char *text,
   guint tx = 0, topic_para = 0;
   int last_tx = -1;
   guint last_tx_para = 0, last_tx_sent = 0;
+  g_autoptr(GPtrArray) pending = g_ptr_array_new ();   /* CbEventMention *, not owned */
+  guint pending_para = 0;
 
   g_return_val_if_fail (text != NULL, events);
 
@@ -701,6 +736,8 @@ cb_find_events (const char *text,
 
       if (topic->len > 0 && para > topic_para + 4)
         g_array_set_size (topic, 0);
+      if (pending->len > 0 && para > pending_para + 2)
+        g_ptr_array_set_size (pending, 0);
 
       while (tx < timexes->len)
         {
@@ -744,9 +781,19 @@ cb_find_events (const char *text,
               g_array_set_size (topic, 0);
               g_array_append_vals (topic, group->data, group->len);
               topic_para = para;
+              add_pending (events, pending, group, para);
             }
           if (group->len == 0)
-            g_ptr_array_add (events, make_event (scan, &c, tx, -1, g_strdup (action)));
+            {
+              g_ptr_array_add (events, make_event (scan, &c, tx, -1, g_strdup (action)));
+              /* "The president pardoned 15 people on Tuesday." — who they
+               * are comes in the next paragraphs. */
+              if (action != NULL)
+                {
+                  g_ptr_array_add (pending, g_ptr_array_index (events, events->len - 1));
+                  pending_para = para;
+                }
+            }
           for (guint g = 0; g < group->len; g++)
             g_ptr_array_add (events, make_event (scan, &c, tx, g_array_index (group, int, g),
                                                  g_strdup (action)));
@@ -770,6 +817,7 @@ cb_find_events (const char *text,
               g_array_set_size (topic, 0);
               g_array_append_vals (topic, group->data, group->len);
               topic_para = para;
+              add_pending (events, pending, group, para);
               if (last_tx >= 0 && para <= last_tx_para + 2 && si <= last_tx_sent + 6)
                 for (guint g = 0; g < group->len; g++)
                   g_ptr_array_add (events, make_event (scan, &c, last_tx, g_array_index (group, int, g),
