@@ -1023,13 +1023,28 @@ join_full (GPtrArray *builds,
            GArray    *cands,
            CbScan    *scan)
 {
+  /* A form seen before names the same person again: no need to compare it
+   * with everybody (long texts repeat names a lot). */
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
   for (guint c = 0; c < cands->len; c++)
     {
       Cand *cand = &g_array_index (cands, Cand, c);
       int best = -1;
+      char *key;
+      gpointer found;
 
       if (cand->kind != CAND_FULL)
         continue;
+      key = words_key (cand->words);
+      if (g_hash_table_lookup_extended (seen, key, NULL, &found))
+        {
+          g_free (key);
+          best = GPOINTER_TO_INT (found);
+          ((Build *) g_ptr_array_index (builds, best))->last_pos = cand->start;
+          cand->person = best;
+          continue;
+        }
       for (guint p = 0; p < builds->len; p++)
         {
           Build *b = g_ptr_array_index (builds, p);
@@ -1062,6 +1077,7 @@ join_full (GPtrArray *builds,
         }
       ((Build *) g_ptr_array_index (builds, best))->last_pos = cand->start;
       cand->person = best;
+      g_hash_table_insert (seen, key, GINT_TO_POINTER (best));
     }
   /* Recency is recomputed in text order by join_short(). */
   for (guint p = 0; p < builds->len; p++)
