@@ -108,6 +108,8 @@ test_not_dates (void)
   assert_timexes ("He has spent more than two decades behind bars.", "2018-05-31", "");
   assert_timexes ("She served 21 years of a life sentence.", "2018-05-31", "");
   assert_timexes ("The meeting lasted less than an hour.", "2018-05-31", "");
+  /* an impossible day after a weekday is no date (and once crashed the scanner) */
+  assert_timexes ("He was arrested on Wednesday 31 Feb. 1996 and held.", "2018-05-31", "");
   assert_timexes ("He was jailed for 10 years and has been out for almost 10 years.", "2018-05-31", "");
   assert_timexes ("He is 30 years old.", "2018-05-31", "");
   assert_timexes ("The inmate, 63, is a 63-year-old grandmother.", "2018-05-31", "");
@@ -197,6 +199,9 @@ test_relative_units (void)
 {
   assert_timexes ("Just last week, the governor granted a pardon.", "2018-05-31",
                   "Just last week=2018-W21");
+  /* "her" as an object pronoun before the date, and as a possessive. */
+  assert_timexes ("The governor pardoned her last week.", "2018-05-31", "last week=2018-W21");
+  assert_timexes ("She spent her last week in office signing pardons.", "2018-05-31", "");
   assert_timexes ("It was signed this week and will be debated next week.", "2018-05-31",
                   "this week=2018-W22|next week=2018-W23");
   assert_timexes ("The week of 31 December 2018 is ISO week 1: this week.", "2018-12-31",

@@ -2285,9 +2285,12 @@ match_weekday (Ctx   *ctx,
 
           if (match_day_month (ctx, j))
             {
-              CbTimex *tx = g_ptr_array_index (ctx->out, ctx->out->len - 1);
+              CbTimex *tx;
 
-              g_assert (ctx->out->len == before + 1);
+              /* "Wednesday 31 Feb. 1996" is consumed but not a date */
+              if (ctx->out->len == before)
+                return TRUE;
+              tx = g_ptr_array_index (ctx->out, ctx->out->len - 1);
               tx->span.start = ctx->t[first].start;
               g_free (tx->text);
               tx->text = g_strndup (ctx->text + tx->span.start, tx->span.end - tx->span.start);
@@ -2322,6 +2325,27 @@ match_weekday (Ctx   *ctx,
 }
 
 /* this/last/next + week/month/year/weekend/season/month name/weekday */
+/* "her" is a possessive in "her last week in office" but the object of the
+ * verb in "the governor pardoned her last week": only a phrase that goes on
+ * after the unit makes it a possessive. */
+static gboolean
+her_is_object (const Ctx *ctx,
+               guint      det,
+               guint      unit)
+{
+  static const char * const goes_on[] = {
+    "in", "of", "at", "as", "on", "with", "behind", "inside", "before",
+  };
+
+  if (!word_is (ctx, det, "her"))
+    return FALSE;
+  if (unit + 1 < ctx->n && same_sentence (ctx, unit, unit + 1))
+    for (guint k = 0; k < G_N_ELEMENTS (goes_on); k++)
+      if (word_is (ctx, unit + 1, goes_on[k]))
+        return FALSE;
+  return TRUE;
+}
+
 static gboolean
 match_deictic_unit (Ctx   *ctx,
                     guint  i)
@@ -2348,7 +2372,8 @@ match_deictic_unit (Ctx   *ctx,
   /* "the last week", "the next year": a duration or a narrative step */
   if (i > 0 && same_sentence (ctx, i - 1, i) &&
       (is_kw (ctx, i - 1, KW_THE) || is_kw (ctx, i - 1, KW_DET) || is_kw (ctx, i - 1, KW_DURATION) ||
-       is_kw (ctx, i - 1, KW_OVER)))
+       is_kw (ctx, i - 1, KW_OVER)) &&
+      !her_is_object (ctx, i - 1, j))
     return FALSE;
 
   /* "Just last week", "earlier this year", "late last month" */
