@@ -21,9 +21,15 @@ def count(path):
                 continue
             test = json.loads(line)
             ok = test.get("result") in ("OK", "EXPECTEDFAIL")
-            if test.get("protocol") == "tap":
+            # meson 1.0 does not record the protocol: a TAP plan line or a
+            # --tap argument tells.
+            stdout = test.get("stdout") or ""
+            is_tap = (test.get("protocol") == "tap"
+                      or "--tap" in (test.get("command") or [])
+                      or re.search(r"^1\.\.\d+", stdout, re.M) is not None)
+            if is_tap:
                 p = f = 0
-                for tap in (test.get("stdout") or "").splitlines():
+                for tap in stdout.splitlines():
                     m = TAP_LINE.match(tap.strip())
                     if not m:
                         continue
