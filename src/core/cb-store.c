@@ -639,8 +639,13 @@ cb_store_get_article (CbStore  *self,
   if (rc == SQLITE_ROW)
     article = read_article (stmt, CB_COLUMN_TEXT (stmt, 8));
   else if (rc == SQLITE_DONE)
-    g_set_error (error, CB_STORE_ERROR, CB_STORE_ERROR_NOT_FOUND,
-                 _("There is no article %" G_GINT64_FORMAT " in the database."), id);
+    {
+      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+      /* TRANSLATORS: %s is a number */
+      g_set_error (error, CB_STORE_ERROR, CB_STORE_ERROR_NOT_FOUND,
+                   _("There is no article %s in the database."), id_text);
+    }
   else
     _cb_store_set_error (self->db, rc, _("Could not read an article"), error);
   sqlite3_reset (stmt);
@@ -1434,8 +1439,13 @@ cb_store_get_case (CbStore  *self,
   if (rc == SQLITE_ROW)
     case_file = read_case (stmt);
   else if (rc == SQLITE_DONE)
-    g_set_error (error, CB_STORE_ERROR, CB_STORE_ERROR_NOT_FOUND,
-                 _("There is no case file %" G_GINT64_FORMAT " in the database."), id);
+    {
+      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+      /* TRANSLATORS: %s is a number */
+      g_set_error (error, CB_STORE_ERROR, CB_STORE_ERROR_NOT_FOUND,
+                   _("There is no case file %s in the database."), id_text);
+    }
   else
     _cb_store_set_error (self->db, rc, _("Could not read a case file"), error);
   sqlite3_reset (stmt);
