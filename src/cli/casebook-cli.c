@@ -79,9 +79,11 @@ parse_command_options (const char    *command,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *full_parameters = g_strdup_printf ("%s %s", command, parameters);
+  g_autofree char *program = g_strdup_printf ("casebook-cli %s", command);
 
-  context = g_option_context_new (full_parameters);
+  /* GOption's usage line is "PRGNAME [OPTION…] PARAMETERS". */
+  g_set_prgname (program);
+  context = g_option_context_new (parameters);
   g_option_context_set_summary (context, summary);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
