@@ -34,6 +34,9 @@ echo "ok: installed casebook-cli answers --help"
 # Nothing from the build or source tree may be needed any more.
 unset GSETTINGS_SCHEMA_DIR CASEBOOK_SAMPLES_DIR
 export XDG_DATA_DIRS="$prefix/share:/usr/share"
+# A home of its own: the app creates its inbox folder there, not in yours.
+mkdir -p "$work/home"
+export HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config"
 export CASEBOOK_DB="$work/app.db" CASEBOOK_LOAD_SAMPLES=1 GSETTINGS_BACKEND=memory
 mv "$work/build" "$work/build.moved"
 

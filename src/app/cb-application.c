@@ -8,6 +8,8 @@
 #include <glib/gi18n.h>
 
 #include "cb-application.h"
+#include "cb-inbox.h"
+#include "cb-preferences.h"
 #include "cb-window.h"
 
 struct _CbApplication
@@ -15,6 +17,7 @@ struct _CbApplication
   GtkApplication  parent_instance;
 
   char           *db_path;      /* --db, NULL for the default */
+  char           *inbox_path;   /* --inbox, NULL for the settings' choice */
   CbStore        *store;
   GSettings      *settings;     /* NULL when the schema is not installed */
   gboolean        store_failed; /* the error was shown; quit when it closes */
@@ -134,6 +137,49 @@ offer_samples (CbApplication *self,
     g_settings_set_boolean (self->settings, "samples-offered", TRUE);
 }
 
+/* --inbox for this session, else the folder of the settings (when watching
+ * is on), else the default folder. */
+static void
+apply_inbox (CbApplication *self)
+{
+  CbWindow *window = get_window (self);
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GError) error = NULL;
+  GFile *current;
+
+  if (window == NULL)
+    return;
+
+  if (self->inbox_path != NULL)
+    path = g_strdup (self->inbox_path);
+  else if (self->settings == NULL)
+    path = cb_inbox_dup_default_path ();
+  else if (g_settings_get_boolean (self->settings, "watch-inbox"))
+    {
+      path = g_settings_get_string (self->settings, "inbox-folder");
+      if (path[0] == '\0')
+        {
+          g_free (path);
+          path = cb_inbox_dup_default_path ();
+        }
+    }
+
+  current = cb_window_get_inbox_folder (window);
+  if (path == NULL)
+    {
+      if (current != NULL)
+        cb_window_stop_inbox (window);
+      return;
+    }
+
+  folder = g_file_new_for_path (path);
+  if (current != NULL && g_file_equal (current, folder))
+    return;
+  if (!cb_window_watch_inbox (window, folder, 0, &error))
+    cb_window_show_message (window, error->message);
+}
+
 static CbWindow *
 present_window (CbApplication *self,
                 gboolean       offer)
@@ -151,6 +197,7 @@ present_window (CbApplication *self,
 
   window = cb_window_new (GTK_APPLICATION (self), self->store);
   gtk_window_present (GTK_WINDOW (window));
+  apply_inbox (self);
   if (offer)
     offer_samples (self, window);
 
@@ -198,6 +245,27 @@ about_action (GSimpleAction *action,
 }
 
 static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  CbApplication *self = user_data;
+  CbPreferences *preferences;
+
+  if (self->settings == NULL)
+    {
+      CbWindow *window = get_window (self);
+
+      if (window != NULL)
+        cb_window_show_message (window, _("Preferences need Casebook to be installed."));
+      return;
+    }
+  preferences = cb_preferences_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                    self->settings);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
 import_action (GSimpleAction *action,
                GVariant      *param,
                gpointer       user_data)
@@ -211,6 +279,7 @@ import_action (GSimpleAction *action,
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "about", about_action },
+  { "preferences", preferences_action },
   { "import", import_action },
 };
 
@@ -223,15 +292,24 @@ cb_application_handle_local_options (GApplication *app,
   CbApplication *self = CB_APPLICATION (app);
   g_autofree char *db = NULL;
 
+  g_autofree char *inbox = NULL;
+
   if (g_variant_dict_lookup (options, "db", "^ay", &db))
     {
       g_free (self->db_path);
       self->db_path = g_steal_pointer (&db);
     }
+  if (g_variant_dict_lookup (options, "inbox", "^ay", &inbox))
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (inbox);
+
+      g_free (self->inbox_path);
+      self->inbox_path = g_file_get_path (file);
+    }
 
   /* Another database than the default wants its own process, not the window
    * of an instance already running on the default one. */
-  if (self->db_path != NULL || g_getenv ("CASEBOOK_DB") != NULL)
+  if (self->db_path != NULL || self->inbox_path != NULL || g_getenv ("CASEBOOK_DB") != NULL)
     g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
 
   return -1;
@@ -242,6 +320,7 @@ cb_application_startup (GApplication *app)
 {
   CbApplication *self = CB_APPLICATION (app);
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
   g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
@@ -251,6 +330,7 @@ cb_application_startup (GApplication *app)
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
 
   gtk_css_provider_load_from_resource (css, "/io/github/casebook/Casebook/style.css");
   gtk_style_context_add_provider_for_display (gdk_display_get_default (),
@@ -262,7 +342,13 @@ cb_application_startup (GApplication *app)
   if (source != NULL)
     schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
   if (schema != NULL)
-    self->settings = g_settings_new (APP_ID);
+    {
+      self->settings = g_settings_new (APP_ID);
+      g_signal_connect_object (self->settings, "changed::watch-inbox",
+                               G_CALLBACK (apply_inbox), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->settings, "changed::inbox-folder",
+                               G_CALLBACK (apply_inbox), self, G_CONNECT_SWAPPED);
+    }
 
   gtk_window_set_default_icon_name (APP_ID);
 }
@@ -291,6 +377,7 @@ cb_application_finalize (GObject *object)
   CbApplication *self = CB_APPLICATION (object);
 
   g_clear_pointer (&self->db_path, g_free);
+  g_clear_pointer (&self->inbox_path, g_free);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
@@ -318,6 +405,9 @@ cb_application_init (CbApplication *self)
     { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("The case database to open (default: $CASEBOOK_DB, else the one in your data folder)"),
       N_("PATH") },
+    { "inbox", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Watch this folder for new articles in this session, instead of the inbox of the preferences"),
+      N_("FOLDER") },
     { NULL }
   };
 

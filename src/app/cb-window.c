@@ -7,11 +7,16 @@
 
 #include <glib/gi18n.h>
 
+#include "cb-drop.h"
 #include "cb-importer.h"
+#include "cb-inbox.h"
 #include "cb-window.h"
 #include "casebook-resources.h"
 
 #define SEARCH_LIMIT 50
+/* How often the window looks for commits of other programs (casebook-cli,
+ * another window). */
+#define POLL_SECONDS 1
 
 struct _CbWindow
 {
@@ -26,6 +31,10 @@ struct _CbWindow
   GtkFileChooserNative *chooser;
   GCancellable         *import_cancellable;  /* non-NULL while importing */
   char                 *import_details;      /* why files of the last import were rejected */
+  GPtrArray            *queued_files;        /* GFile waiting for the running import */
+  CbInbox              *inbox;
+  gint64                data_version;        /* of the store when last reloaded */
+  guint                 poll_id;
   guint                 hide_status_id;
 
   /* Template widgets */
@@ -337,8 +346,94 @@ import_done_cb (GObject      *object,
   if (rejected == 0)
     self->hide_status_id = g_timeout_add_seconds (8, hide_status_cb, self);
 
+  self->data_version = cb_store_get_data_version (self->store);
   reload (self);
   select_first_event_if_none (self);
+
+  /* What arrived meanwhile (drops, the inbox) goes next, unless the user
+   * stopped the import. */
+  if (self->queued_files->len > 0)
+    {
+      g_autoptr(GPtrArray) next = g_steal_pointer (&self->queued_files);
+
+      self->queued_files = g_ptr_array_new_with_free_func (g_object_unref);
+      if (!cancelled)
+        cb_window_import_files (self, (GFile **) next->pdata, next->len);
+    }
+}
+
+/* --- Drag and drop, text ------------------------------------------------------ */
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         CbWindow      *self)
+{
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "drop-active");
+  return cb_window_import_drop_value (self, value);
+}
+
+static GdkDragAction
+drop_enter_cb (GtkDropTarget *target,
+               double         x,
+               double         y,
+               CbWindow      *self)
+{
+  gtk_widget_add_css_class (GTK_WIDGET (self), "drop-active");
+  if (self->import_cancellable == NULL)
+    show_status (self, _("Drop to import as articles"), FALSE);
+  return GDK_ACTION_COPY;
+}
+
+static void
+drop_leave_cb (GtkDropTarget *target,
+               CbWindow      *self)
+{
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "drop-active");
+  if (self->import_cancellable == NULL)
+    self->hide_status_id = g_timeout_add (300, hide_status_cb, self);
+}
+
+static void
+setup_drop_target (CbWindow *self)
+{
+  GtkDropTarget *target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
+  GType types[CB_DROP_N_GTYPES];
+
+  cb_drop_get_gtypes (types);
+  gtk_drop_target_set_gtypes (target, types, G_N_ELEMENTS (types));
+  g_signal_connect_object (target, "drop", G_CALLBACK (drop_cb), self, 0);
+  g_signal_connect_object (target, "enter", G_CALLBACK (drop_enter_cb), self, 0);
+  g_signal_connect_object (target, "leave", G_CALLBACK (drop_leave_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+}
+
+/* --- Other writers, the inbox ------------------------------------------------- */
+
+static gboolean
+poll_store_cb (gpointer user_data)
+{
+  CbWindow *self = user_data;
+  gint64 version = cb_store_get_data_version (self->store);
+
+  /* Our own import reloads when it is done. */
+  if (version != self->data_version && self->import_cancellable == NULL)
+    {
+      self->data_version = version;
+      reload (self);
+      select_first_event_if_none (self);
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+inbox_files_ready_cb (CbInbox   *inbox,
+                      GPtrArray *files,
+                      CbWindow  *self)
+{
+  cb_window_import_files (self, (GFile **) files->pdata, files->len);
 }
 
 /* --- File chooser ------------------------------------------------------------ */
@@ -648,6 +743,10 @@ cb_window_constructed (GObject *object)
 
   select_first_event_if_none (self);
   update_actions (self);
+
+  self->data_version = cb_store_get_data_version (self->store);
+  self->poll_id = g_timeout_add_seconds (POLL_SECONDS, poll_store_cb, self);
+  g_source_set_name_by_id (self->poll_id, "[casebook] poll for other writers");
 }
 
 static void
@@ -660,6 +759,9 @@ cb_window_dispose (GObject *object)
   g_clear_object (&self->import_cancellable);
   g_clear_pointer (&self->import_details, g_free);
   g_clear_handle_id (&self->hide_status_id, g_source_remove);
+  g_clear_handle_id (&self->poll_id, g_source_remove);
+  cb_window_stop_inbox (self);
+  g_clear_pointer (&self->queued_files, g_ptr_array_unref);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
@@ -795,6 +897,8 @@ cb_window_init (CbWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->selection = cb_selection_new ();
+  self->queued_files = g_ptr_array_new_with_free_func (g_object_unref);
+  setup_drop_target (self);
 
   self->hits = g_list_store_new (CB_TYPE_SEARCH_HIT);
   self->hits_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->hits)));
@@ -893,8 +997,16 @@ cb_window_import_files (CbWindow  *self,
   g_return_val_if_fail (CB_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (files != NULL || n_files == 0, FALSE);
 
-  if (self->import_cancellable != NULL || n_files == 0)
+  if (n_files == 0)
     return FALSE;
+
+  if (self->import_cancellable != NULL)
+    {
+      /* One import at a time (one writer thread); these go next. */
+      for (guint i = 0; i < n_files; i++)
+        g_ptr_array_add (self->queued_files, g_object_ref (files[i]));
+      return TRUE;
+    }
 
   self->import_cancellable = g_cancellable_new ();
   update_actions (self);
@@ -909,6 +1021,120 @@ cb_window_import_files (CbWindow  *self,
                                   import_progress_cb, g_object_ref (self), g_object_unref,
                                   import_done_cb, g_object_ref (self));
   return TRUE;
+}
+
+gboolean
+cb_window_import_text (CbWindow   *self,
+                       const char *text)
+{
+  g_autoptr(CbImporter) importer = NULL;
+  g_autoptr(CbImportResult) result = NULL;
+  g_autofree char *message = NULL;
+
+  g_return_val_if_fail (CB_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  /* One short text: stored here, on the window's own connection. */
+  importer = cb_importer_new (self->store);
+  result = cb_importer_import_text (importer, text, _("Dropped text"));
+
+  g_clear_pointer (&self->import_details, g_free);
+  switch (result->outcome)
+    {
+    case CB_IMPORT_IMPORTED:
+      /* Translators: %s is the title of the new article */
+      message = g_strdup_printf (_("Imported “%s”"), result->title);
+      break;
+    case CB_IMPORT_DUPLICATE:
+      /* Translators: %s is the title of the stored article */
+      message = g_strdup_printf (_("This text is stored already, as “%s”"), result->title);
+      break;
+    case CB_IMPORT_REJECTED:
+    default:
+      /* Translators: %s says why */
+      message = g_strdup_printf (_("The dropped text was not imported: %s"), result->reason);
+      break;
+    }
+  show_status (self, message, FALSE);
+  if (result->outcome != CB_IMPORT_REJECTED)
+    self->hide_status_id = g_timeout_add_seconds (8, hide_status_cb, self);
+
+  if (result->outcome == CB_IMPORT_IMPORTED)
+    {
+      reload (self);
+      cb_selection_select_article (self->selection, result->article_id, -1, -1);
+    }
+  return result->outcome != CB_IMPORT_REJECTED;
+}
+
+gboolean
+cb_window_import_drop_value (CbWindow     *self,
+                             const GValue *value)
+{
+  g_autoptr(GPtrArray) files = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (CB_IS_WINDOW (self), FALSE);
+
+  if (!cb_drop_parse_value (value, &files, &text))
+    return FALSE;
+  if (files != NULL)
+    return cb_window_import_files (self, (GFile **) files->pdata, files->len);
+  return cb_window_import_text (self, text);
+}
+
+gboolean
+cb_window_watch_inbox (CbWindow  *self,
+                       GFile     *folder,
+                       guint      quiet_ms,
+                       GError   **error)
+{
+  g_autoptr(CbInbox) inbox = NULL;
+
+  g_return_val_if_fail (CB_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (folder), FALSE);
+
+  inbox = cb_inbox_new (folder);
+  if (quiet_ms > 0)
+    cb_inbox_set_quiet_period (inbox, quiet_ms);
+  g_signal_connect_object (inbox, "files-ready", G_CALLBACK (inbox_files_ready_cb), self, 0);
+  if (!cb_inbox_start (inbox, error))
+    return FALSE;
+
+  cb_window_stop_inbox (self);
+  self->inbox = g_steal_pointer (&inbox);
+  return TRUE;
+}
+
+void
+cb_window_stop_inbox (CbWindow *self)
+{
+  g_return_if_fail (CB_IS_WINDOW (self));
+
+  if (self->inbox != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->inbox, self);
+      cb_inbox_stop (self->inbox);
+      g_clear_object (&self->inbox);
+    }
+}
+
+void
+cb_window_show_message (CbWindow   *self,
+                        const char *message)
+{
+  g_return_if_fail (CB_IS_WINDOW (self));
+
+  if (self->import_cancellable == NULL)
+    show_status (self, message, FALSE);
+}
+
+GFile *
+cb_window_get_inbox_folder (CbWindow *self)
+{
+  g_return_val_if_fail (CB_IS_WINDOW (self), NULL);
+
+  return self->inbox != NULL ? cb_inbox_get_folder (self->inbox) : NULL;
 }
 
 char *

@@ -46,6 +46,25 @@ gboolean        cb_window_import_files     (CbWindow  *self,
                                             guint      n_files);
 gboolean        cb_window_get_importing    (CbWindow *self);
 
+/* A dropped or pasted text becomes an article (its first line the title). */
+gboolean        cb_window_import_text      (CbWindow   *self,
+                                            const char *text);
+/* What a drop carries (GdkFileList, a URI list or text); queued behind a
+ * running import. */
+gboolean        cb_window_import_drop_value (CbWindow     *self,
+                                             const GValue *value);
+/* Imports what @folder receives from now on, and what is in it already.
+ * @quiet_ms: how long a finished file must stay unchanged (0: the default). */
+gboolean        cb_window_watch_inbox      (CbWindow  *self,
+                                            GFile     *folder,
+                                            guint      quiet_ms,
+                                            GError   **error);
+GFile          *cb_window_get_inbox_folder (CbWindow *self);
+void            cb_window_stop_inbox       (CbWindow *self);
+/* A message in the window's status bar (not while an import shows progress). */
+void            cb_window_show_message     (CbWindow   *self,
+                                            const char *message);
+
 /* The folder with the sample articles: the installed one, else the one in
  * the source tree (uninstalled build).  NULL when neither exists. */
 char           *cb_window_dup_samples_dir  (void);
