@@ -21,6 +21,7 @@ for f in "$cli" "$prefix/bin/casebook" \
          "$prefix/share/applications/io.github.casebook.Casebook.desktop" \
          "$prefix/share/metainfo/io.github.casebook.Casebook.metainfo.xml" \
          "$prefix/share/glib-2.0/schemas/gschemas.compiled" \
+         "$prefix/share/casebook/help/index.html" \
          "$prefix/share/icons/hicolor/scalable/apps/io.github.casebook.Casebook.svg" \
          "$prefix/share/icons/hicolor/symbolic/apps/io.github.casebook.Casebook-symbolic.svg"; do
   [ -e "$f" ] || { echo "FAIL: not installed: ${f#$prefix/}"; exit 1; }

@@ -266,6 +266,55 @@ preferences_action (GSimpleAction *action,
 }
 
 static void
+help_shown_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(CbApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  CbWindow *window = get_window (self);
+
+  if (!gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error) && window != NULL)
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: %s says why, e.g. that no web browser is installed */
+      message = g_strdup_printf (_("Could not open the help: %s"), error->message);
+      cb_window_show_message (window, message);
+    }
+}
+
+/* The help is one HTML page: it opens in the web browser, which every
+ * desktop has, where a help viewer may be missing. */
+static void
+help_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  CbApplication *self = user_data;
+  CbWindow *window = present_window (self, FALSE);
+  const char *dirs[] = { HELPDIR, SOURCE_HELPDIR };
+
+  if (window == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
+    {
+      g_autofree char *page = g_build_filename (dirs[i], "index.html", NULL);
+
+      if (g_file_test (page, G_FILE_TEST_IS_REGULAR))
+        {
+          g_autoptr(GFile) file = g_file_new_for_path (page);
+          g_autofree char *uri = g_file_get_uri (file);
+
+          gtk_show_uri_full (GTK_WINDOW (window), uri, GDK_CURRENT_TIME, NULL,
+                             help_shown_cb, g_object_ref (self));
+          return;
+        }
+    }
+  cb_window_show_message (window, _("The help is not installed."));
+}
+
+static void
 import_action (GSimpleAction *action,
                GVariant      *param,
                gpointer       user_data)
@@ -280,6 +329,7 @@ static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "about", about_action },
   { "preferences", preferences_action },
+  { "help", help_action },
   { "import", import_action },
 };
 
@@ -321,6 +371,7 @@ cb_application_startup (GApplication *app)
   CbApplication *self = CB_APPLICATION (app);
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
+  static const char *help_accels[] = { "F1", NULL };
   g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
@@ -331,6 +382,7 @@ cb_application_startup (GApplication *app)
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.help", help_accels);
 
   gtk_css_provider_load_from_resource (css, "/io/github/casebook/Casebook/style.css");
   gtk_style_context_add_provider_for_display (gdk_display_get_default (),
