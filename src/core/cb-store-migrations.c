@@ -147,6 +147,17 @@ static const char * const migrations[] = {
   "  created_at TEXT NOT NULL DEFAULT (strftime ('%Y-%m-%dT%H:%M:%SZ', 'now')),"
   "  UNIQUE (kind, key)"
   ");",
+
+  /* 2: people who may be one person, suggested across articles */
+  "CREATE TABLE person_merge ("
+  "  id INTEGER PRIMARY KEY,"
+  "  keep_id INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,"
+  "  other_id INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,"
+  "  review TEXT NOT NULL DEFAULT 'suggested'"
+  "    CHECK (review IN ('suggested', 'accepted', 'rejected')),"
+  "  UNIQUE (keep_id, other_id)"
+  ");"
+  "CREATE INDEX person_merge_other ON person_merge (other_id);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CB_STORE_SCHEMA_VERSION);

@@ -69,4 +69,40 @@ void          _cb_store_read_fuzzy_date (sqlite3_stmt *stmt,
                                          int           first_column,
                                          CbFuzzyDate  *date);
 
+/* Whether a transaction is open on this connection. */
+gboolean      _cb_store_in_transaction (CbStore *self);
+
+/* --- cb-store-review.c: suggestions across articles --------------------- */
+
+/* Whether the user rejected (@kind, @key) ("case", "event", "merge"). */
+gboolean      _cb_store_is_rejected    (CbStore     *self,
+                                        const char  *kind,
+                                        const char  *key,
+                                        gboolean    *rejected,
+                                        GError     **error);
+/* The rejection key of an event: subject's name key, action (or the
+ * description's key), date value.  Newly allocated. */
+char         *_cb_store_event_key      (const char *subject_key,
+                                        const char *action,
+                                        const char *description,
+                                        const char *date_value);
+gboolean      _cb_store_descriptions_similar (const char *a,
+                                              const char *b);
+/* An event of another article with the same subject, an overlapping date
+ * and the same action (or similar words): *@event_id, or 0. */
+gboolean      _cb_store_find_same_event (CbStore     *self,
+                                         gint64       article_id,
+                                         gint64       subject_id,
+                                         const char  *action,
+                                         const char  *description,
+                                         guint32      earliest,
+                                         guint32      latest,
+                                         gint64      *event_id,
+                                         CbReview    *review,
+                                         GError     **error);
+/* Suggests merging @person_id with people whose names extend or shorten it. */
+gboolean      _cb_store_suggest_merges (CbStore  *self,
+                                        gint64    person_id,
+                                        GError  **error);
+
 G_END_DECLS

@@ -547,6 +547,12 @@ cb_store_begin (CbStore  *self,
 }
 
 gboolean
+_cb_store_in_transaction (CbStore *self)
+{
+  return sqlite3_get_autocommit (self->db) == 0;
+}
+
+gboolean
 cb_store_commit (CbStore  *self,
                  GError  **error)
 {
@@ -898,7 +904,8 @@ store_person (AddContext      *ctx,
 
   ctx->person_ids[index] = person_id;
 
-  if (!add_alias (ctx, person_id, person->name, error))
+  if (!add_alias (ctx, person_id, person->name, error) ||
+      !_cb_store_suggest_merges (ctx->self, person_id, error))
     return FALSE;
 
   for (guint i = 0; person->aliases != NULL && i < person->aliases->len; i++)
@@ -1033,6 +1040,30 @@ find_or_add_passage (AddContext  *ctx,
   return insert_excerpt (ctx, span, NULL, 0, CB_EXCERPT_PASSAGE, excerpt_id, error);
 }
 
+/* The passage at @span of this article becomes a source of @event_id. */
+static gboolean
+add_event_source (AddContext  *ctx,
+                  gint64       event_id,
+                  CbSpan       span,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 excerpt_id = 0;
+
+  if (!find_or_add_passage (ctx, span, &excerpt_id, error))
+    return FALSE;
+
+  stmt = _cb_store_prepare (ctx->self,
+                            "INSERT OR IGNORE INTO event_source (event_id, excerpt_id) VALUES (?1, ?2)",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, event_id);
+  sqlite3_bind_int64 (stmt, 2, excerpt_id);
+  return _cb_store_step_done (ctx->self, stmt, _("Could not store the source of an event"), error);
+}
+
 static gboolean
 store_event (AddContext            *ctx,
              guint                  index,
@@ -1045,8 +1076,7 @@ store_event (AddContext            *ctx,
   g_autofree char *description = NULL;
   sqlite3_stmt *stmt;
   gint64 subject_id = 0;
-  gint64 event_id;
-  gint64 excerpt_id = 0;
+  gint64 event_id = 0;
 
   if (!check_span (ctx, _("event"), index, mention->span, error) ||
       !check_person_index (ctx, _("event"), index, mention->subject, &subject_id, error))
@@ -1071,6 +1101,40 @@ store_event (AddContext            *ctx,
     description = g_strdup (mention->description);
   else
     description = body_slice (ctx, mention->span);
+
+  /* Rejected once (from any article): not suggested again. */
+  {
+    g_autofree char *subject_key = NULL;
+    g_autofree char *key = NULL;
+    gboolean rejected = FALSE;
+
+    if (mention->subject >= 0)
+      subject_key = _cb_store_name_key (((CbPerson *) g_ptr_array_index (ctx->extraction->persons,
+                                                                          mention->subject))->name);
+    key = _cb_store_event_key (subject_key, mention->action, description,
+                               timex != NULL ? timex->date.value : NULL);
+    if (!_cb_store_is_rejected (ctx->self, "event", key, &rejected, error))
+      return FALSE;
+    if (rejected)
+      return TRUE;
+  }
+
+  /* Told by another article already: one event, one more source. */
+  if (timex != NULL && timex->date.value != NULL)
+    {
+      CbReview review = CB_REVIEW_SUGGESTED;
+
+      if (!_cb_store_find_same_event (ctx->self, ctx->article_id, subject_id, mention->action,
+                                      description, timex->date.earliest, timex->date.latest,
+                                      &event_id, &review, error))
+        return FALSE;
+      if (event_id != 0)
+        {
+          if (review == CB_REVIEW_REJECTED)
+            return TRUE;
+          return add_event_source (ctx, event_id, mention->span, error);
+        }
+    }
 
   stmt = _cb_store_prepare (ctx->self,
                             "INSERT INTO event (article_id, subject_id, description, action,"
@@ -1114,18 +1178,7 @@ store_event (AddContext            *ctx,
     return FALSE;
   event_id = sqlite3_last_insert_rowid (ctx->self->db);
 
-  if (!find_or_add_passage (ctx, mention->span, &excerpt_id, error))
-    return FALSE;
-
-  stmt = _cb_store_prepare (ctx->self,
-                            "INSERT OR IGNORE INTO event_source (event_id, excerpt_id) VALUES (?1, ?2)",
-                            error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, event_id);
-  sqlite3_bind_int64 (stmt, 2, excerpt_id);
-  return _cb_store_step_done (ctx->self, stmt, _("Could not store the source of an event"), error);
+  return add_event_source (ctx, event_id, mention->span, error);
 }
 
 /* The case of @person_id: an existing one (0 when the user rejected it, so it
@@ -1174,6 +1227,25 @@ find_or_create_case (AddContext  *ctx,
 
   if (!create)
     return TRUE;
+
+  /* A case of this name rejected before (its person since deleted or
+   * stored anew) stays rejected. */
+  {
+    g_autofree char *key = NULL;
+    gboolean rejected = FALSE;
+
+    stmt = _cb_store_prepare (ctx->self, "SELECT name_key FROM person WHERE id = ?1", error);
+    if (stmt == NULL)
+      return FALSE;
+    sqlite3_bind_int64 (stmt, 1, person_id);
+    if (sqlite3_step (stmt) == SQLITE_ROW)
+      key = g_strdup (CB_COLUMN_TEXT (stmt, 0));
+    sqlite3_reset (stmt);
+    if (key != NULL && !_cb_store_is_rejected (ctx->self, "case", key, &rejected, error))
+      return FALSE;
+    if (rejected)
+      return TRUE;
+  }
 
   stmt = _cb_store_prepare (ctx->self,
                             "INSERT INTO case_file (title, subject_id, status, review)"

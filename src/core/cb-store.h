@@ -32,7 +32,7 @@ typedef enum
 } CbStoreError;
 
 /* The schema this build writes; PRAGMA user_version of a migrated database. */
-#define CB_STORE_SCHEMA_VERSION 1
+#define CB_STORE_SCHEMA_VERSION 2
 
 #define CB_TYPE_STORE (cb_store_get_type ())
 G_DECLARE_FINAL_TYPE (CbStore, cb_store, CB, STORE, GObject)
@@ -108,6 +108,54 @@ GPtrArray  *cb_store_list_excerpts   (CbStore *self,
 /* GPtrArray of CbPersonRecord, by name. */
 GPtrArray  *cb_store_list_persons    (CbStore *self,
                                       GError **error);
+
+/* --- Review --------------------------------------------------------------- */
+
+/* Accepts, rejects or returns to "suggested" an event or a case file.  A
+ * rejection is remembered by what it was (who, what, when), so the same
+ * suggestion from another article or a re-import does not come back. */
+gboolean    cb_store_set_event_review (CbStore  *self,
+                                       gint64    event_id,
+                                       CbReview  review,
+                                       GError  **error);
+gboolean    cb_store_set_case_review  (CbStore  *self,
+                                       gint64    case_id,
+                                       CbReview  review,
+                                       GError  **error);
+
+/* Sets (or, with NULL, clears) an article's date and resolves its relative
+ * dates ("last week", "on Tuesday", "two years later") again, in one
+ * transaction. */
+gboolean    cb_store_set_article_date (CbStore      *self,
+                                       gint64        article_id,
+                                       const GDate  *date,
+                                       GError      **error);
+
+/* Two stored people whose names may be one person's ("Ann Example" and
+ * "Ann Example Smith"): never merged without the user. */
+typedef struct
+{
+  gint64  id;
+  gint64  keep_id;     /* the fuller name, kept when accepted */
+  char   *keep_name;
+  gint64  other_id;
+  char   *other_name;
+} CbMergeSuggestion;
+
+void        cb_merge_suggestion_free  (CbMergeSuggestion *suggestion);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CbMergeSuggestion, cb_merge_suggestion_free)
+
+/* Open suggestions.  GPtrArray of CbMergeSuggestion. */
+GPtrArray  *cb_store_list_merge_suggestions (CbStore  *self,
+                                             GError  **error);
+/* Merges: aliases, mentions, events, excerpts and cases move to the kept
+ * person; the other is deleted. */
+gboolean    cb_store_accept_merge     (CbStore  *self,
+                                       gint64    suggestion_id,
+                                       GError  **error);
+gboolean    cb_store_reject_merge     (CbStore  *self,
+                                       gint64    suggestion_id,
+                                       GError  **error);
 
 /* --- Search --------------------------------------------------------------- */
 
