@@ -19,8 +19,10 @@ int
 main (int    argc,
       char **argv)
 {
-  guint n_articles = argc > 1 ? (guint) g_ascii_strtoull (argv[1], NULL, 10) : 2000;
+  guint n_articles = argc > 1 && g_ascii_isdigit (argv[1][0])
+                     ? (guint) g_ascii_strtoull (argv[1], NULL, 10) : 2000;
   g_autoptr(GPtrArray) bodies = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
   GDate dct;
   gsize bytes = 0;
   gint64 start, elapsed;
@@ -30,9 +32,36 @@ main (int    argc,
   g_date_clear (&dct, 1);
   g_date_set_dmy (&dct, 15, G_DATE_JUNE, 2020);
 
-  for (guint i = 0; i < n_articles; i++)
+  /* "bench-extract FILE…": the given articles, read over and over up to
+   * about 8 MB, instead of the generated corpus. */
+  if (argc > 1 && !g_ascii_isdigit (argv[1][0]))
     {
-      g_autofree char *text = cb_corpus_article (20261123, i, 2048, 6144);
+      g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+      gsize file_bytes = 0;
+
+      for (int a = 1; a < argc; a++)
+        {
+          char *text = NULL;
+
+          if (!g_file_get_contents (argv[a], &text, NULL, NULL))
+            {
+              fprintf (stderr, "bench-extract: cannot read %s\n", argv[a]);
+              return 2;
+            }
+          g_ptr_array_add (files, text);
+          file_bytes += strlen (text);
+        }
+      n_articles = files->len * (guint) MAX (1, 8000000 / MAX (file_bytes, 1));
+      for (guint i = 0; i < n_articles; i++)
+        g_ptr_array_add (texts, g_strdup (g_ptr_array_index (files, i % files->len)));
+    }
+  else
+    for (guint i = 0; i < n_articles; i++)
+      g_ptr_array_add (texts, cb_corpus_article (20261123, i, 2048, 6144));
+
+  for (guint i = 0; i < texts->len; i++)
+    {
+      const char *text = g_ptr_array_index (texts, i);
       CbArticleHeader header = { 0 };
 
       cb_article_header_parse (text, &header);

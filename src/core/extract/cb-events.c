@@ -686,10 +686,10 @@ mark_relatives (CbScan *scan)
 }
 
 GPtrArray *
-cb_find_events (const char *text,
-                GArray     *sentences,
-                GPtrArray  *timexes,
-                GPtrArray  *persons)
+_cb_find_events_in_scan (CbScan    *scan,
+                         GArray    *sentences,
+                         GPtrArray *timexes,
+                         GPtrArray *persons)
 {
   GPtrArray *events = g_ptr_array_new_with_free_func ((GDestroyNotify) cb_event_mention_free);
   g_autoptr(GArray) trigs = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -697,25 +697,19 @@ cb_find_events (const char *text,
   g_autoptr(GArray) topic = g_array_new (FALSE, FALSE, sizeof (int));
   g_autofree guint *sent_start = NULL;
   g_autofree gboolean *officials = NULL;
-  CbScan *scan;
   guint tx = 0, topic_para = 0;
   int last_tx = -1;
   guint last_tx_para = 0, last_tx_sent = 0;
   g_autoptr(GPtrArray) pending = g_ptr_array_new ();   /* CbEventMention *, not owned */
   guint pending_para = 0;
 
-  g_return_val_if_fail (text != NULL, events);
-
   /* Clauses follow the scanner's own sentences, which agree with the
    * quotation and pronoun logic; @sentences is not needed beyond that. */
   (void) sentences;
 
-  scan = cb_scan_new (text);
   if (scan->n_toks == 0 || timexes == NULL)
-    {
-      cb_scan_free (scan);
-      return events;
-    }
+    return events;
+  cb_scan_reset_persons (scan);
   cb_scan_mark_persons (scan, persons);
   officials = find_officials (scan, persons);
   /* The one a legal action concerns is seldom the official acting on it. */
@@ -826,6 +820,22 @@ cb_find_events (const char *text,
         }
     }
 
+  return events;
+}
+
+GPtrArray *
+cb_find_events (const char *text,
+                GArray     *sentences,
+                GPtrArray  *timexes,
+                GPtrArray  *persons)
+{
+  CbScan *scan;
+  GPtrArray *events;
+
+  g_return_val_if_fail (text != NULL, g_ptr_array_new_with_free_func ((GDestroyNotify) cb_event_mention_free));
+
+  scan = cb_scan_new (text);
+  events = _cb_find_events_in_scan (scan, sentences, timexes, persons);
   cb_scan_free (scan);
   return events;
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cb-extract.h"
+#include "cb-scan-private.h"
 
 void
 cb_extraction_free (CbExtraction *extraction)
@@ -87,14 +88,18 @@ cb_extract (const char  *body,
             const GDate *dct)
 {
   CbExtraction *ex = g_new0 (CbExtraction, 1);
+  CbScan *scan;
 
   g_return_val_if_fail (body != NULL, ex);
 
   ex->sentences = cb_split_sentences (body);
   ex->timexes = cb_find_timexes (body, dct);
-  ex->persons = cb_find_persons (body);
-  ex->quotes = cb_find_quotes (body, ex->persons);
-  ex->events = cb_find_events (body, ex->sentences, ex->timexes, ex->persons);
+  /* One scan of the text serves people, quotes and events. */
+  scan = cb_scan_new (body);
+  ex->persons = _cb_find_persons_in_scan (scan);
+  ex->quotes = _cb_find_quotes_in_scan (scan, ex->persons);
+  ex->events = _cb_find_events_in_scan (scan, ex->sentences, ex->timexes, ex->persons);
+  cb_scan_free (scan);
   convert_offsets (ex, body);
   return ex;
 }

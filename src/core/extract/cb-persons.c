@@ -101,9 +101,26 @@ tok_down (CbScan *scan,
           guint   i)
 {
   const CbTok *t = &scan->toks[i];
-  g_autofree char *s = g_strndup (scan->text + t->start, t->end - t->start);
-  char *down = g_utf8_strdown (s, -1);
-  gsize n = strlen (down);
+  gsize n = t->end - t->start;
+  char *down = NULL;
+
+  /* Most words are ASCII: lower them in place of a Unicode case map. */
+  for (gsize k = 0; k < n; k++)
+    if ((guchar) scan->text[t->start + k] >= 0x80)
+      {
+        g_autofree char *s = g_strndup (scan->text + t->start, n);
+
+        down = g_utf8_strdown (s, -1);
+        n = strlen (down);
+        break;
+      }
+  if (down == NULL)
+    {
+      down = g_malloc (n + 1);
+      for (gsize k = 0; k < n; k++)
+        down[k] = g_ascii_tolower (scan->text[t->start + k]);
+      down[n] = '\0';
+    }
 
   /* Possessives and the typographic apostrophe. */
   if (n > 3 && (g_str_has_suffix (down, "'s")))
@@ -1323,18 +1340,16 @@ compare_builds (gconstpointer a,
 }
 
 GPtrArray *
-cb_find_persons (const char *text)
+_cb_find_persons_in_scan (CbScan *scan)
 {
   GPtrArray *persons = g_ptr_array_new_with_free_func ((GDestroyNotify) cb_person_free);
   g_autoptr(GPtrArray) builds = g_ptr_array_new_with_free_func (build_free);
   g_autoptr(GArray) cands = g_array_new (FALSE, FALSE, sizeof (Cand));
   LowerSet lower = { 0, };
   g_autoptr(GHashTable) not_people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  CbScan *scan;
+  const char *text = scan->text;
 
-  g_return_val_if_fail (text != NULL, persons);
-
-  scan = cb_scan_new (text);
+  cb_scan_reset_persons (scan);
   g_array_set_clear_func (cands, cand_clear);
   lower.wanted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
@@ -1393,6 +1408,19 @@ cb_find_persons (const char *text)
   infer_gender (builds, persons, scan);
 
   g_hash_table_unref (lower.wanted);
+  return persons;
+}
+
+GPtrArray *
+cb_find_persons (const char *text)
+{
+  CbScan *scan;
+  GPtrArray *persons;
+
+  g_return_val_if_fail (text != NULL, g_ptr_array_new_with_free_func ((GDestroyNotify) cb_person_free));
+
+  scan = cb_scan_new (text);
+  persons = _cb_find_persons_in_scan (scan);
   cb_scan_free (scan);
   return persons;
 }

@@ -260,18 +260,15 @@ quote_text (CbScan              *scan,
 }
 
 GPtrArray *
-cb_find_quotes (const char *text,
-                GPtrArray  *persons)
+_cb_find_quotes_in_scan (CbScan    *scan,
+                         GPtrArray *persons)
 {
   GPtrArray *quotes = g_ptr_array_new_with_free_func ((GDestroyNotify) cb_quote_free);
-  CbScan *scan;
   int last_speaker = -1;
   guint last_para = 0, last_close = 0;
   gboolean have_last = FALSE;
 
-  g_return_val_if_fail (text != NULL, quotes);
-
-  scan = cb_scan_new (text);
+  cb_scan_reset_persons (scan);
   cb_scan_mark_persons (scan, persons);
   cb_scan_resolve_pronouns (scan, persons, NULL);
 
@@ -342,6 +339,20 @@ cb_find_quotes (const char *text,
       last_close = MIN (r->close_tok + 1, scan->n_toks);
     }
 
+  return quotes;
+}
+
+GPtrArray *
+cb_find_quotes (const char *text,
+                GPtrArray  *persons)
+{
+  CbScan *scan;
+  GPtrArray *quotes;
+
+  g_return_val_if_fail (text != NULL, g_ptr_array_new_with_free_func ((GDestroyNotify) cb_quote_free));
+
+  scan = cb_scan_new (text);
+  quotes = _cb_find_quotes_in_scan (scan, persons);
   cb_scan_free (scan);
   return quotes;
 }

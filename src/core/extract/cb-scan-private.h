@@ -40,6 +40,7 @@ typedef struct
   guint    sent;       /* sentence index, own rough splitter */
   int      quote;      /* index into CbScan.quotes when inside one, else -1 */
   int      person;     /* filled by the users of the scan: person index or -1 */
+  guint32  words;      /* bit set of the CbWords lists the token is in */
   gunichar ch;         /* punctuation: the character */
   guint16  flags;
   guint8   kind;
@@ -67,6 +68,18 @@ typedef struct
 
 CbScan  *cb_scan_new              (const char *text);
 void     cb_scan_free             (CbScan *scan);
+
+/* Every tok->person back to -1, for the next extractor sharing the scan. */
+void     cb_scan_reset_persons    (CbScan *scan);
+
+/* The extractors on a scan made once for all of them (cb_extract). */
+GPtrArray *_cb_find_persons_in_scan (CbScan    *scan);
+GPtrArray *_cb_find_quotes_in_scan  (CbScan    *scan,
+                                     GPtrArray *persons);
+GPtrArray *_cb_find_events_in_scan  (CbScan    *scan,
+                                     GArray    *sentences,
+                                     GPtrArray *timexes,
+                                     GPtrArray *persons);
 
 /* Fills tok->person from the mentions of @persons (first token of each mention). */
 void     cb_scan_mark_persons     (CbScan    *scan,

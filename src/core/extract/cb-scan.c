@@ -304,6 +304,9 @@ static const char *first_female_words[] = {
 };
 
 static GHashTable *word_sets[CB_N_WORDS];
+/* Every listed word → the bit set of its lists (1 << CbWords): one lookup
+ * per token when scanning, then cb_tok_in() is a bit test. */
+static GHashTable *word_classes;
 
 static void
 init_word_sets (void)
@@ -331,11 +334,19 @@ init_word_sets (void)
         [CB_WORDS_FIRST_FEMALE] = first_female_words,
       };
 
+      G_STATIC_ASSERT (CB_N_WORDS <= 32);
+      word_classes = g_hash_table_new (g_str_hash, g_str_equal);
       for (guint l = 0; l < CB_N_WORDS; l++)
         {
           word_sets[l] = g_hash_table_new (g_str_hash, g_str_equal);
           for (guint i = 0; lists[l][i] != NULL; i++)
-            g_hash_table_add (word_sets[l], (gpointer) lists[l][i]);
+            {
+              guint bits = GPOINTER_TO_UINT (g_hash_table_lookup (word_classes, lists[l][i]));
+
+              g_hash_table_add (word_sets[l], (gpointer) lists[l][i]);
+              g_hash_table_insert (word_classes, (gpointer) lists[l][i],
+                                   GUINT_TO_POINTER (bits | (1u << l)));
+            }
         }
       g_once_init_leave (&initialised, 1);
     }
@@ -439,13 +450,7 @@ cb_tok_in (CbScan  *scan,
            guint    i,
            CbWords  list)
 {
-  char buf[32];
-
-  if (i >= scan->n_toks || scan->toks[i].kind == CB_TOK_PUNCT)
-    return FALSE;
-  if (!cb_tok_lower (scan, i, buf, sizeof buf))
-    return FALSE;
-  return cb_words_has (list, buf);
+  return i < scan->n_toks && (scan->toks[i].words & (1u << list)) != 0;
 }
 
 char
@@ -564,7 +569,7 @@ tokenize (CbScan *scan)
 
               if (is_word_char (d))
                 {
-                  if (g_unichar_isupper (d))
+                  if (d < 0x80 ? g_ascii_isupper (d) : g_unichar_isupper (d))
                     {
                       has_upper = TRUE;
                       if (first)
@@ -572,7 +577,7 @@ tokenize (CbScan *scan)
                       else if ((t.flags & CB_TOK_LOWER) && q - p <= 4)
                         t.flags |= CB_TOK_INNER_CAP;
                     }
-                  else if (g_unichar_islower (d))
+                  else if (d < 0x80 ? g_ascii_islower (d) : g_unichar_islower (d))
                     {
                       has_lower = TRUE;
                       if (first)
@@ -615,6 +620,15 @@ tokenize (CbScan *scan)
 
   scan->n_toks = toks->len;
   scan->toks = (CbTok *) (void *) g_array_free (toks, FALSE);
+
+  /* The word lists each token is in, as cb_tok_in() asks them. */
+  for (guint i = 0; i < scan->n_toks; i++)
+    {
+      char buf[32];
+
+      if (scan->toks[i].kind != CB_TOK_PUNCT && cb_tok_lower (scan, i, buf, sizeof buf))
+        scan->toks[i].words = GPOINTER_TO_UINT (g_hash_table_lookup (word_classes, buf));
+    }
 }
 
 static gboolean
@@ -854,6 +868,13 @@ cb_scan_token_at (CbScan *scan,
         hi = mid;
     }
   return lo;
+}
+
+void
+cb_scan_reset_persons (CbScan *scan)
+{
+  for (guint i = 0; i < scan->n_toks; i++)
+    scan->toks[i].person = -1;
 }
 
 void
