@@ -106,9 +106,30 @@ trigger_at (CbScan *scan,
 {
   char buf[24];
 
-  if (i >= scan->n_toks || scan->toks[i].kind != CB_TOK_WORD || !cb_tok_lower (scan, i, buf, sizeof buf))
+  if (i >= scan->n_toks)
+    return NULL;
+  if (scan->triggers != NULL)
+    return scan->triggers[i];
+  if (scan->toks[i].kind != CB_TOK_WORD || !cb_tok_lower (scan, i, buf, sizeof buf))
     return NULL;
   return g_hash_table_lookup (trigger_table (), buf);
+}
+
+/* Looks up every token's trigger once: clauses ask about the same tokens
+ * many times. */
+static void
+cache_triggers (CbScan *scan)
+{
+  if (scan->triggers != NULL)
+    return;
+  scan->triggers = g_new0 (gconstpointer, MAX (scan->n_toks, 1));
+  for (guint i = 0; i < scan->n_toks; i++)
+    {
+      char buf[24];
+
+      if (scan->toks[i].kind == CB_TOK_WORD && cb_tok_lower (scan, i, buf, sizeof buf))
+        scan->triggers[i] = g_hash_table_lookup (trigger_table (), buf);
+    }
 }
 
 /* Verbs whose subject acts on someone else's case. */
@@ -131,14 +152,23 @@ is_agent_verb (CbScan *scan,
     "will", "would", "could", "has", "had", "have", "is", "was", "did",
     NULL
   };
+  static GHashTable *set;
+  static gsize initialised;
   char buf[24];
 
+  if (g_once_init_enter (&initialised))
+    {
+      set = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint k = 0; verbs[k]; k++)
+        g_hash_table_add (set, (gpointer) verbs[k]);
+      g_once_init_leave (&initialised, 1);
+    }
+
+  if (cb_tok_in (scan, i, CB_WORDS_SPEECH_VERB))
+    return TRUE;
   if (!cb_tok_lower (scan, i, buf, sizeof buf))
     return FALSE;
-  for (guint k = 0; verbs[k]; k++)
-    if (strcmp (buf, verbs[k]) == 0)
-      return TRUE;
-  return cb_words_has (CB_WORDS_SPEECH_VERB, buf);
+  return g_hash_table_contains (set, buf);
 }
 
 static gboolean
@@ -709,6 +739,7 @@ _cb_find_events_in_scan (CbScan    *scan,
 
   if (scan->n_toks == 0 || timexes == NULL)
     return events;
+  cache_triggers (scan);
   cb_scan_reset_persons (scan);
   cb_scan_mark_persons (scan, persons);
   officials = find_officials (scan, persons);

@@ -45,6 +45,7 @@ typedef struct
   guint16  flags;
   guint8   kind;
   guint8   newline;    /* a newline precedes this token */
+  char     pronoun;    /* 'm', 'f' or 0, for cb_tok_pronoun() */
 } CbTok;
 
 typedef struct
@@ -64,6 +65,8 @@ typedef struct
   guint       n_toks;
   GArray     *quotes;  /* CbQuoteRegion */
   guint       n_sents;
+  /* Per token, for the events extractor: its trigger, looked up once. */
+  gconstpointer *triggers;
 } CbScan;
 
 CbScan  *cb_scan_new              (const char *text);

@@ -457,24 +457,7 @@ char
 cb_tok_pronoun (CbScan *scan,
                 guint   i)
 {
-  const CbTok *t;
-  gsize n;
-  char buf[8];
-
-  if (i >= scan->n_toks)
-    return 0;
-  t = &scan->toks[i];
-  n = t->end - t->start;
-  if (t->kind != CB_TOK_WORD || n < 2 || n > 7)
-    return 0;
-  cb_tok_lower (scan, i, buf, sizeof buf);
-  if (strcmp (buf, "he") == 0 || strcmp (buf, "him") == 0 || strcmp (buf, "his") == 0
-      || strcmp (buf, "himself") == 0)
-    return 'm';
-  if (strcmp (buf, "she") == 0 || strcmp (buf, "her") == 0 || strcmp (buf, "hers") == 0
-      || strcmp (buf, "herself") == 0)
-    return 'f';
-  return 0;
+  return i < scan->n_toks ? scan->toks[i].pronoun : 0;
 }
 
 /* Abbreviations after which a full stop does not end a sentence. */
@@ -621,13 +604,26 @@ tokenize (CbScan *scan)
   scan->n_toks = toks->len;
   scan->toks = (CbTok *) (void *) g_array_free (toks, FALSE);
 
-  /* The word lists each token is in, as cb_tok_in() asks them. */
+  /* The word lists each token is in, as cb_tok_in() asks them, and
+   * whether it is a third-person pronoun. */
   for (guint i = 0; i < scan->n_toks; i++)
     {
+      CbTok *t = &scan->toks[i];
+      gsize n = t->end - t->start;
       char buf[32];
 
-      if (scan->toks[i].kind != CB_TOK_PUNCT && cb_tok_lower (scan, i, buf, sizeof buf))
-        scan->toks[i].words = GPOINTER_TO_UINT (g_hash_table_lookup (word_classes, buf));
+      if (t->kind == CB_TOK_PUNCT || !cb_tok_lower (scan, i, buf, sizeof buf))
+        continue;
+      t->words = GPOINTER_TO_UINT (g_hash_table_lookup (word_classes, buf));
+      if (t->kind == CB_TOK_WORD && n >= 2 && n <= 7)
+        {
+          if (strcmp (buf, "he") == 0 || strcmp (buf, "him") == 0 || strcmp (buf, "his") == 0
+              || strcmp (buf, "himself") == 0)
+            t->pronoun = 'm';
+          else if (strcmp (buf, "she") == 0 || strcmp (buf, "her") == 0 || strcmp (buf, "hers") == 0
+                   || strcmp (buf, "herself") == 0)
+            t->pronoun = 'f';
+        }
     }
 }
 
@@ -847,6 +843,7 @@ cb_scan_free (CbScan *scan)
   if (scan == NULL)
     return;
   g_free (scan->toks);
+  g_free (scan->triggers);
   if (scan->quotes)
     g_array_unref (scan->quotes);
   g_free (scan);
