@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Counts test cases in meson's testlog.json and prints "N passed, N failed".
+"""Counts test cases in meson's testlog.json files and prints "N passed, N failed".
 
 TAP programs count one per "ok"/"not ok" line; a TAP program that failed
 without a "not ok" line (a crash, a timeout) counts one failure more.  Other
@@ -52,7 +52,11 @@ def count(path):
 
 
 def main():
-    passed, failed = count(sys.argv[1])
+    passed = failed = 0
+    for path in sys.argv[1:]:
+        p, f = count(path)
+        passed += p
+        failed += f
     print(f"{passed} passed, {failed} failed")
     return 1 if failed or not passed else 0
 

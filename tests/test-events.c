@@ -83,6 +83,33 @@ timex_of (Found *f,
 }
 
 static void
+test_receiving_a_noun (void)
+{
+  Found f = { 0, };
+  const char *granted[] = { "on Monday", "2019-05-27", NULL };
+  const char *received[] = { "In 2016", "2016", NULL };
+  const char *active[] = { "on Monday", "2019-05-27", NULL };
+
+  /* Passive "was granted clemency": the one who gets it. */
+  run (&f, "Ann Kessler was granted clemency on Monday.", granted);
+  g_assert_cmpuint (f.events->len, ==, 1);
+  g_assert_cmpstr (subject (&f, 0), ==, "Ann Kessler");
+  g_assert_cmpstr (action (&f, 0), ==, "granted clemency");
+  found_clear (&f);
+
+  run (&f, "In 2016 Ivo Marsh received a full pardon from the governor.", received);
+  g_assert_cmpuint (f.events->len, ==, 1);
+  g_assert_cmpstr (subject (&f, 0), ==, "Ivo Marsh");
+  found_clear (&f);
+
+  /* Active "granted clemency": the official acts, the pardoned is named after. */
+  run (&f, "Governor Tom Reyes granted clemency on Monday to Ann Kessler.", active);
+  g_assert_cmpuint (f.events->len, ==, 1);
+  g_assert_cmpstr (subject (&f, 0), ==, "Ann Kessler");
+  found_clear (&f);
+}
+
+static void
 test_passive_and_pronoun (void)
 {
   Found f = { 0, };
@@ -250,6 +277,7 @@ main (int   argc,
   g_test_add_func ("/events/relative-and-apposition", test_relative_and_apposition);
   g_test_add_func ("/events/undated-action", test_undated_action_takes_narrative_date);
   g_test_add_func ("/events/denied-clemency", test_denied_clemency);
+  g_test_add_func ("/events/receiving-a-noun", test_receiving_a_noun);
   g_test_add_func ("/events/description", test_description_is_clause);
   g_test_add_func ("/events/extract-offsets", test_extract_offsets);
 

@@ -310,6 +310,42 @@ patient_of (CbScan       *scan,
           }
       }
 
+  /* "Doe was granted clemency", "Doe received a pardon": the one who gets
+   * (or is refused) what the noun names. */
+  if (trig->kind == 'n')
+    {
+      /* Given to the subject only in the passive ("was granted"); the
+       * others in the active voice too ("received"). */
+      static const char * const receiving[] = {
+        "granted", "given", "awarded", "offered", "denied", "refused",
+        "received", "receives", "won", "wins", "got", "gets", "sought", "seeks",
+        "requested", "requests",
+      };
+      const guint n_passive_only = 6;
+      guint j = t, verb;
+      gboolean is_receiving = FALSE, passive_only = FALSE;
+
+      while (j > c->from && (cb_tok_is (scan, j - 1, "a") || cb_tok_is (scan, j - 1, "an")
+                             || cb_tok_is (scan, j - 1, "the") || cb_tok_is (scan, j - 1, "full")
+                             || cb_tok_is (scan, j - 1, "posthumous")))
+        j--;
+      for (guint k = 0; j > c->from && k < G_N_ELEMENTS (receiving) && !is_receiving; k++)
+        if (cb_tok_is (scan, j - 1, receiving[k]))
+          {
+            is_receiving = TRUE;
+            passive_only = k < n_passive_only;
+          }
+      if (is_receiving)
+        {
+          verb = --j;
+          while (j > c->from && is_aux_or_adverb (scan, j - 1))
+            j--;
+          if ((!passive_only || j < verb) && j > c->from && tok_counts (scan, c, j - 1)
+              && scan->toks[j - 1].person >= 0 && !is_possessive_person (scan, j - 1))
+            return j - 1;
+        }
+    }
+
   /* "Doe was convicted", "Doe, 45, was sentenced", "Doe appealed",
    * "getting Doe released". */
   {
