@@ -231,6 +231,38 @@ test_robust (void)
   g_rand_free (rand);
 }
 
+/* Texts that stop in the middle of a name once read past their last token
+ * (found by fuzz-persons; the sanitizer build checks the reads). */
+static void
+test_text_ends_mid_name (void)
+{
+  const char *texts[] = {
+    "---\nt?itl a jury convicted him on fatter\ndate: \xef\xbf\xbd\x16\n---\nMO s.'N.",
+    "The board heard Dr. J.",
+    "Her lawyer, Ana \"Nana",
+    "Gov. Mary Ellen O.",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GPtrArray) persons = cb_find_persons (texts[i]);
+      gsize len = strlen (texts[i]);
+
+      for (guint p = 0; p < persons->len; p++)
+        {
+          CbPerson *person = g_ptr_array_index (persons, p);
+
+          for (guint m = 0; m < person->mentions->len; m++)
+            {
+              CbSpan *span = &g_array_index (person->mentions, CbSpan, m);
+
+              g_assert_cmpuint (span->start, <, span->end);
+              g_assert_cmpuint (span->end, <=, len);
+            }
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -247,6 +279,7 @@ main (int   argc,
   g_test_add_func ("/persons/extensions-and-nicknames", test_extensions_and_nicknames);
   g_test_add_func ("/persons/single-name-speaker", test_single_name_speaker);
   g_test_add_func ("/persons/char-offsets", test_char_offsets);
+  g_test_add_func ("/persons/text-ends-mid-name", test_text_ends_mid_name);
   g_test_add_func ("/persons/robust", test_robust);
 
   return g_test_run ();

@@ -475,7 +475,7 @@ run_to_cand (CbScan     *scan,
         {
           cand.nick_tok = i;
           cand.gap_start = scan->toks[i - 1].start;
-          cand.gap_end = scan->toks[i + 1].end;
+          cand.gap_end = scan->toks[MIN (i + 1, scan->n_toks - 1)].end;
           continue;
         }
       w = tok_down (scan, i);
@@ -708,7 +708,7 @@ find_candidates (CbScan     *scan,
                        || cb_tok_in (scan, j - 1, CB_WORDS_TITLE)
                        || cb_tok_is (scan, j - 1, "jr") || cb_tok_is (scan, j - 1, "sr")
                        || cb_tok_in (scan, j - 1, CB_WORDS_PARTICLE))
-                  || ((scan->toks[j + 1].flags & CB_TOK_SENT_START)
+                  || (j + 1 < scan->n_toks && (scan->toks[j + 1].flags & CB_TOK_SENT_START)
                       && scan->toks[j - 1].end - scan->toks[j - 1].start > 1)
                   || !tok_is_cap_word (scan, j + 1) || scan->toks[j + 1].para != t->para)
                 {

@@ -602,7 +602,9 @@ tokenize (CbScan *scan)
     }
 
   scan->n_toks = toks->len;
-  scan->toks = (CbTok *) (void *) g_array_free (toks, FALSE);
+  /* Exactly as long as needed, so that the sanitizer build catches a read
+   * one past the last token. */
+  scan->toks = g_realloc (g_array_free (toks, FALSE), MAX (scan->n_toks, 1) * sizeof (CbTok));
 
   /* The word lists each token is in, as cb_tok_in() asks them, and
    * whether it is a third-person pronoun. */
