@@ -83,6 +83,21 @@ timex_of (Found *f,
 }
 
 static void
+test_official_object_pronoun (void)
+{
+  Found f = { 0, };
+  const char *dates[] = { "June 2011", "2011-06", "December 2011", "2011-12", NULL };
+
+  /* "him" is the one sentenced, not the judge acting in the same clause. */
+  run (&f, "At a retrial in June 2011, a jury convicted Tom Brack on 17 counts. "
+           "U.S. District Judge Nora Ellery sentenced him to 14 years in December 2011.", dates);
+  g_assert_cmpuint (f.events->len, ==, 2);
+  g_assert_cmpstr (subject (&f, 1), ==, "Tom Brack");
+  g_assert_cmpstr (action (&f, 1), ==, "sentenced");
+  found_clear (&f);
+}
+
+static void
 test_receiving_a_noun (void)
 {
   Found f = { 0, };
@@ -278,6 +293,7 @@ main (int   argc,
   g_test_add_func ("/events/undated-action", test_undated_action_takes_narrative_date);
   g_test_add_func ("/events/denied-clemency", test_denied_clemency);
   g_test_add_func ("/events/receiving-a-noun", test_receiving_a_noun);
+  g_test_add_func ("/events/official-object-pronoun", test_official_object_pronoun);
   g_test_add_func ("/events/description", test_description_is_clause);
   g_test_add_func ("/events/extract-offsets", test_extract_offsets);
 

@@ -192,6 +192,14 @@ cb_timeline_pane_set_property (GObject      *object,
     }
 }
 
+/* An event about nobody in particular shows no empty subject line. */
+static gboolean
+has_text_cb (gpointer    this_,
+             const char *text)
+{
+  return text != NULL && text[0] != '\0';
+}
+
 static void
 cb_timeline_pane_class_init (CbTimelinePaneClass *klass)
 {
@@ -213,6 +221,7 @@ cb_timeline_pane_class_init (CbTimelinePaneClass *klass)
   g_type_ensure (CB_TYPE_EVENT);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/casebook/Casebook/cb-timeline-pane.ui");
+  gtk_widget_class_bind_template_callback (widget_class, has_text_cb);
   gtk_widget_class_bind_template_child (widget_class, CbTimelinePane, stack);
   gtk_widget_class_bind_template_child (widget_class, CbTimelinePane, list_view);
   gtk_widget_class_bind_template_child (widget_class, CbTimelinePane, subtitle_label);

@@ -952,6 +952,7 @@ cb_scan_resolve_pronouns (CbScan         *scan,
       CbTok *t = &scan->toks[i];
       char pronoun;
       guint s;
+      int acting;
 
       if (t->person >= 0 || t->quote >= 0 || t->kind != CB_TOK_WORD)
         continue;
@@ -962,25 +963,34 @@ cb_scan_resolve_pronouns (CbScan         *scan,
       /* Candidates: this sentence before the pronoun, then earlier sentences,
        * each in order of mention (the subject first), no more than four
        * sentences or two paragraphs back. */
-      s = t->sent;
-      for (guint back = 0; back < 5; back++)
-        {
-          guint from, to;
+      /* "Judge Roe sentenced him": the one acting right before is not the
+       * one the object pronoun stands for. */
+      acting = -1;
+      if (i >= 2 && scan->toks[i - 1].kind == CB_TOK_WORD && scan->toks[i - 1].person < 0
+          && scan->toks[i - 2].person >= 0 && scan->toks[i - 2].sent == t->sent)
+        acting = scan->toks[i - 2].person;
 
-          if (back > s)
-            break;
-          from = sent_start[s - back];
-          to = back == 0 ? i : sent_start[s - back + 1];
-          if (scan->toks[from].para + 2 < t->para)
-            break;
-          g_array_set_size (cands, 0);
-          sentence_persons (scan, from, to, -1, cands);
-          for (guint pass = 0; pass < 2 && t->person < 0; pass++)
+      /* People to avoid (officials) only when nobody else fits, in any of
+       * the sentences looked at. */
+      s = t->sent;
+      for (guint pass = 0; pass < 2 && t->person < 0; pass++)
+        for (guint back = 0; back < 5; back++)
+          {
+            guint from, to;
+
+            if (back > s)
+              break;
+            from = sent_start[s - back];
+            to = back == 0 ? i : sent_start[s - back + 1];
+            if (scan->toks[from].para + 2 < t->para)
+              break;
+            g_array_set_size (cands, 0);
+            sentence_persons (scan, from, to, -1, cands);
             for (guint k = 0; k < cands->len; k++)
               {
                 int p = g_array_index (cands, int, k);
 
-                if (pass == 0 && avoid != NULL && avoid[p])
+                if ((pass == 0 && avoid != NULL && avoid[p]) || (back == 0 && p == acting))
                   continue;
                 if (gender_compatible (persons, p, pronoun))
                   {
@@ -988,8 +998,8 @@ cb_scan_resolve_pronouns (CbScan         *scan,
                     break;
                   }
               }
-          if (t->person >= 0)
-            break;
-        }
+            if (t->person >= 0)
+              break;
+          }
     }
 }
