@@ -69,6 +69,15 @@ void          _cb_store_read_fuzzy_date (sqlite3_stmt *stmt,
                                          int           first_column,
                                          CbFuzzyDate  *date);
 
+/* Binds @text, or NULL when it is NULL. */
+void          _cb_store_bind_text      (sqlite3_stmt *stmt,
+                                        int           column,
+                                        const char   *text);
+/* Binds a Julian day, or NULL for 0 ("not known"). */
+void          _cb_store_bind_julian    (sqlite3_stmt *stmt,
+                                        int           column,
+                                        guint32       julian);
+
 /* Whether a transaction is open on this connection. */
 gboolean      _cb_store_in_transaction (CbStore *self);
 

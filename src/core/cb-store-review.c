@@ -17,28 +17,6 @@
 
 /* --- small helpers ---------------------------------------------------------- */
 
-static void
-bind_text_or_null (sqlite3_stmt *stmt,
-                   int           index,
-                   const char   *text)
-{
-  if (text != NULL)
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
-static void
-bind_julian_or_null (sqlite3_stmt *stmt,
-                     int           index,
-                     guint32       julian)
-{
-  if (julian != 0)
-    sqlite3_bind_int64 (stmt, index, julian);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
 /* Runs @sql (one statement with ?1 = @a, ?2 = @b, 0 = NULL) to completion. */
 static gboolean
 run_ids (CbStore     *self,
@@ -105,8 +83,8 @@ _cb_store_is_rejected (CbStore     *self,
   stmt = _cb_store_prepare (self, "SELECT 1 FROM rejection WHERE kind = ?1 AND key = ?2", error);
   if (stmt == NULL)
     return FALSE;
-  bind_text_or_null (stmt, 1, kind);
-  bind_text_or_null (stmt, 2, key);
+  _cb_store_bind_text (stmt, 1, kind);
+  _cb_store_bind_text (stmt, 2, key);
   rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -134,8 +112,8 @@ remember_rejection (CbStore     *self,
                             error);
   if (stmt == NULL)
     return FALSE;
-  bind_text_or_null (stmt, 1, kind);
-  bind_text_or_null (stmt, 2, key);
+  _cb_store_bind_text (stmt, 1, kind);
+  _cb_store_bind_text (stmt, 2, key);
   return _cb_store_step_done (self, stmt, _("Could not store a rejection"), error);
 }
 
@@ -213,7 +191,7 @@ cb_store_set_event_review (CbStore   *self,
       if (ok)
         {
           sqlite3_bind_int64 (stmt, 1, event_id);
-          bind_text_or_null (stmt, 2, cb_review_to_string (review));
+          _cb_store_bind_text (stmt, 2, cb_review_to_string (review));
           ok = _cb_store_step_done (self, stmt, _("Could not review an event"), error);
         }
     }
@@ -272,7 +250,7 @@ cb_store_set_case_review (CbStore   *self,
       if (ok)
         {
           sqlite3_bind_int64 (stmt, 1, case_id);
-          bind_text_or_null (stmt, 2, cb_review_to_string (review));
+          _cb_store_bind_text (stmt, 2, cb_review_to_string (review));
           ok = _cb_store_step_done (self, stmt, _("Could not review a case file"), error);
         }
     }
@@ -443,7 +421,7 @@ _cb_store_suggest_merges (CbStore  *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, person_id);
-  bind_text_or_null (stmt, 2, key);
+  _cb_store_bind_text (stmt, 2, key);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 other = sqlite3_column_int64 (stmt, 0);
@@ -685,10 +663,10 @@ cb_store_set_article_date (CbStore      *self,
   if (ok)
     {
       sqlite3_bind_int64 (stmt, 1, article_id);
-      bind_text_or_null (stmt, 2, value);
-      bind_text_or_null (stmt, 3, cb_precision_to_string (published.precision));
-      bind_julian_or_null (stmt, 4, published.earliest);
-      bind_julian_or_null (stmt, 5, published.latest);
+      _cb_store_bind_text (stmt, 2, value);
+      _cb_store_bind_text (stmt, 3, cb_precision_to_string (published.precision));
+      _cb_store_bind_julian (stmt, 4, published.earliest);
+      _cb_store_bind_julian (stmt, 5, published.latest);
       ok = _cb_store_step_done (self, stmt, _("Could not set the article's date"), error);
     }
 
@@ -739,12 +717,12 @@ cb_store_set_article_date (CbStore      *self,
           if (!ok)
             break;
           sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
-          bind_text_or_null (stmt, 2, tx->date.value);
-          bind_text_or_null (stmt, 3, cb_precision_to_string (tx->date.precision));
-          bind_text_or_null (stmt, 4, cb_qualifier_to_string (tx->date.qualifier));
-          bind_text_or_null (stmt, 5, cb_anchor_to_string (tx->date.anchor));
-          bind_julian_or_null (stmt, 6, tx->date.earliest);
-          bind_julian_or_null (stmt, 7, tx->date.latest);
+          _cb_store_bind_text (stmt, 2, tx->date.value);
+          _cb_store_bind_text (stmt, 3, cb_precision_to_string (tx->date.precision));
+          _cb_store_bind_text (stmt, 4, cb_qualifier_to_string (tx->date.qualifier));
+          _cb_store_bind_text (stmt, 5, cb_anchor_to_string (tx->date.anchor));
+          _cb_store_bind_julian (stmt, 6, tx->date.earliest);
+          _cb_store_bind_julian (stmt, 7, tx->date.latest);
           ok = _cb_store_step_done (self, stmt, _("Could not resolve an event's date again"), error);
         }
     }

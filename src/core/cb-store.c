@@ -213,10 +213,10 @@ _cb_store_name_key (const char *name)
   return g_string_free (key, FALSE);
 }
 
-static void
-bind_text (sqlite3_stmt *stmt,
-           int           column,
-           const char   *text)
+void
+_cb_store_bind_text (sqlite3_stmt *stmt,
+                     int           column,
+                     const char   *text)
 {
   if (text != NULL)
     sqlite3_bind_text (stmt, column, text, -1, SQLITE_TRANSIENT);
@@ -225,10 +225,10 @@ bind_text (sqlite3_stmt *stmt,
 }
 
 /* Julian days are 0 for "not known" in CbFuzzyDate and NULL in the file. */
-static void
-bind_julian (sqlite3_stmt *stmt,
-             int           column,
-             guint32       julian)
+void
+_cb_store_bind_julian (sqlite3_stmt *stmt,
+                       int           column,
+                       guint32       julian)
 {
   if (julian != 0)
     sqlite3_bind_int64 (stmt, column, julian);
@@ -614,7 +614,7 @@ cb_store_find_article_by_sha256 (CbStore     *self,
   if (stmt == NULL)
     return NULL;
 
-  bind_text (stmt, 1, sha256);
+  _cb_store_bind_text (stmt, 1, sha256);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     article = read_article (stmt, CB_COLUMN_TEXT (stmt, 8));
@@ -799,17 +799,17 @@ insert_article (AddContext  *ctx,
   if (value != NULL && !cb_fuzzy_date_set_value (&published, value))
     cb_fuzzy_date_clear (&published);
 
-  bind_text (stmt, 1, cb_article_get_title (article) != NULL ? cb_article_get_title (article) : "");
-  bind_text (stmt, 2, cb_article_get_source (article));
-  bind_text (stmt, 3, cb_article_get_author (article));
-  bind_text (stmt, 4, value);
-  bind_text (stmt, 5, cb_precision_to_string (published.precision));
-  bind_julian (stmt, 6, published.earliest);
-  bind_julian (stmt, 7, published.latest);
-  bind_text (stmt, 8, imported_at);
-  bind_text (stmt, 9, cb_article_get_path (article));
-  bind_text (stmt, 10, sha256);
-  bind_text (stmt, 11, ctx->body);
+  _cb_store_bind_text (stmt, 1, cb_article_get_title (article) != NULL ? cb_article_get_title (article) : "");
+  _cb_store_bind_text (stmt, 2, cb_article_get_source (article));
+  _cb_store_bind_text (stmt, 3, cb_article_get_author (article));
+  _cb_store_bind_text (stmt, 4, value);
+  _cb_store_bind_text (stmt, 5, cb_precision_to_string (published.precision));
+  _cb_store_bind_julian (stmt, 6, published.earliest);
+  _cb_store_bind_julian (stmt, 7, published.latest);
+  _cb_store_bind_text (stmt, 8, imported_at);
+  _cb_store_bind_text (stmt, 9, cb_article_get_path (article));
+  _cb_store_bind_text (stmt, 10, sha256);
+  _cb_store_bind_text (stmt, 11, ctx->body);
   cb_fuzzy_date_clear (&published);
 
   ok = _cb_store_step_done (ctx->self, stmt, _("Could not store the article"), error);
@@ -839,8 +839,8 @@ add_alias (AddContext  *ctx,
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, person_id);
-  bind_text (stmt, 2, text);
-  bind_text (stmt, 3, key);
+  _cb_store_bind_text (stmt, 2, text);
+  _cb_store_bind_text (stmt, 3, key);
 
   return _cb_store_step_done (ctx->self, stmt, _("Could not store a name"), error);
 }
@@ -876,7 +876,7 @@ store_person (AddContext      *ctx,
   if (stmt == NULL)
     return FALSE;
 
-  bind_text (stmt, 1, key);
+  _cb_store_bind_text (stmt, 1, key);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     person_id = sqlite3_column_int64 (stmt, 0);
@@ -895,8 +895,8 @@ store_person (AddContext      *ctx,
       if (stmt == NULL)
         return FALSE;
 
-      bind_text (stmt, 1, person->name);
-      bind_text (stmt, 2, key);
+      _cb_store_bind_text (stmt, 1, person->name);
+      _cb_store_bind_text (stmt, 2, key);
       if (!_cb_store_step_done (ctx->self, stmt, _("Could not store a person"), error))
         return FALSE;
       person_id = sqlite3_last_insert_rowid (ctx->self->db);
@@ -970,10 +970,10 @@ insert_excerpt (AddContext     *ctx,
   sqlite3_bind_int64 (stmt, 1, ctx->article_id);
   sqlite3_bind_int64 (stmt, 2, span.start);
   sqlite3_bind_int64 (stmt, 3, span.end);
-  bind_text (stmt, 4, text);
+  _cb_store_bind_text (stmt, 4, text);
   if (speaker_id != 0)
     sqlite3_bind_int64 (stmt, 5, speaker_id);
-  bind_text (stmt, 6, cb_excerpt_kind_to_string (kind));
+  _cb_store_bind_text (stmt, 6, cb_excerpt_kind_to_string (kind));
 
   if (!_cb_store_step_done (ctx->self, stmt, _("Could not store an excerpt"), error))
     return FALSE;
@@ -1150,28 +1150,28 @@ store_event (AddContext            *ctx,
   sqlite3_bind_int64 (stmt, 1, ctx->article_id);
   if (subject_id != 0)
     sqlite3_bind_int64 (stmt, 2, subject_id);
-  bind_text (stmt, 3, description);
-  bind_text (stmt, 4, mention->action);
+  _cb_store_bind_text (stmt, 3, description);
+  _cb_store_bind_text (stmt, 4, mention->action);
   if (timex != NULL)
     {
       g_autofree char *date_text = timex->text != NULL && g_utf8_validate (timex->text, -1, NULL)
                                    ? g_strdup (timex->text) : body_slice (ctx, timex->span);
 
-      bind_text (stmt, 5, timex->date.value);
-      bind_text (stmt, 6, cb_precision_to_string (timex->date.precision));
-      bind_text (stmt, 7, cb_qualifier_to_string (timex->date.qualifier));
-      bind_text (stmt, 8, cb_anchor_to_string (timex->date.anchor));
-      bind_julian (stmt, 9, timex->date.earliest);
-      bind_julian (stmt, 10, timex->date.latest);
-      bind_text (stmt, 11, date_text);
+      _cb_store_bind_text (stmt, 5, timex->date.value);
+      _cb_store_bind_text (stmt, 6, cb_precision_to_string (timex->date.precision));
+      _cb_store_bind_text (stmt, 7, cb_qualifier_to_string (timex->date.qualifier));
+      _cb_store_bind_text (stmt, 8, cb_anchor_to_string (timex->date.anchor));
+      _cb_store_bind_julian (stmt, 9, timex->date.earliest);
+      _cb_store_bind_julian (stmt, 10, timex->date.latest);
+      _cb_store_bind_text (stmt, 11, date_text);
       sqlite3_bind_int64 (stmt, 12, timex->span.start);
       sqlite3_bind_int64 (stmt, 13, timex->span.end);
     }
   else
     {
-      bind_text (stmt, 6, cb_precision_to_string (CB_PRECISION_NONE));
-      bind_text (stmt, 7, cb_qualifier_to_string (CB_QUALIFIER_ON));
-      bind_text (stmt, 8, cb_anchor_to_string (CB_ANCHOR_UNRESOLVED));
+      _cb_store_bind_text (stmt, 6, cb_precision_to_string (CB_PRECISION_NONE));
+      _cb_store_bind_text (stmt, 7, cb_qualifier_to_string (CB_QUALIFIER_ON));
+      _cb_store_bind_text (stmt, 8, cb_anchor_to_string (CB_ANCHOR_UNRESOLVED));
     }
 
   if (!_cb_store_step_done (ctx->self, stmt, _("Could not store an event"), error))
@@ -1725,7 +1725,7 @@ cb_store_search (CbStore     *self,
   if (stmt == NULL)
     return NULL;
 
-  bind_text (stmt, 1, fts_query);
+  _cb_store_bind_text (stmt, 1, fts_query);
   sqlite3_bind_int64 (stmt, 2, limit > 0 ? (gint64) limit : -1);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
