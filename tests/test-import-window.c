@@ -235,6 +235,45 @@ test_drop_nothing (Fixture       *fixture,
   g_assert_cmpuint (cb_store_count_articles (fixture->store), ==, 0);
 }
 
+static GtkDropTarget *
+find_drop_target (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        return GTK_DROP_TARGET (controller);
+    }
+  return NULL;
+}
+
+static void
+test_drop_feedback (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GtkDropTarget *target = find_drop_target (GTK_WIDGET (fixture->window));
+  const GType *types;
+  gsize n_types = 0;
+  GdkDragAction action = 0;
+
+  /* Files, URI lists and text are accepted, as a copy. */
+  g_assert_nonnull (target);
+  types = gtk_drop_target_get_gtypes (target, &n_types);
+  g_assert_cmpuint (n_types, ==, 2);
+  g_assert_true (types[0] == GDK_TYPE_FILE_LIST);
+  g_assert_true (types[1] == G_TYPE_STRING);
+
+  /* While something is dragged over it, the window says where it lands. */
+  g_signal_emit_by_name (target, "enter", 100.0, 100.0, &action);
+  g_assert_cmpint (action, ==, GDK_ACTION_COPY);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (fixture->window), "drop-active"));
+  g_signal_emit_by_name (target, "leave");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (fixture->window), "drop-active"));
+}
+
 static void
 test_queue (Fixture       *fixture,
             gconstpointer  data)
@@ -430,6 +469,7 @@ main (int   argc,
   ADD ("/import-window/drop-uri-list", test_drop_uri_list);
   ADD ("/import-window/drop-text", test_drop_text);
   ADD ("/import-window/drop-nothing", test_drop_nothing);
+  ADD ("/import-window/drop-feedback", test_drop_feedback);
   ADD ("/import-window/queue", test_queue);
   ADD ("/import-window/other-writer", test_other_writer);
   ADD ("/import-window/inbox", test_inbox);
