@@ -32,6 +32,8 @@ struct _CbWindow
   GCancellable         *import_cancellable;  /* non-NULL while importing */
   char                 *import_details;      /* why files of the last import were rejected */
   GPtrArray            *queued_files;        /* GFile waiting for the running import */
+  gboolean              import_from_inbox;   /* the running import: only inbox files */
+  gboolean              queued_from_inbox;   /* the queued files: only inbox files */
   CbInbox              *inbox;
   gint64                data_version;        /* of the store when last reloaded */
   guint                 poll_id;
@@ -341,10 +343,17 @@ import_done_cb (GObject      *object,
   g_clear_pointer (&self->import_details, g_free);
   if (details->len > 0)
     self->import_details = g_strdup (details->str);
-  show_status (self, message->str, FALSE);
-  /* Rejections stay until dismissed: their reasons are behind Details. */
-  if (rejected == 0)
-    self->hide_status_id = g_timeout_add_seconds (8, hide_status_cb, self);
+  /* The inbox is looked through at every start: what it held already is
+   * not news. */
+  if (self->import_from_inbox && imported == 0 && rejected == 0 && !cancelled)
+    gtk_revealer_set_reveal_child (self->status_revealer, FALSE);
+  else
+    {
+      show_status (self, message->str, FALSE);
+      /* Rejections stay until dismissed: their reasons are behind Details. */
+      if (rejected == 0)
+        self->hide_status_id = g_timeout_add_seconds (8, hide_status_cb, self);
+    }
 
   self->data_version = cb_store_get_data_version (self->store);
   reload (self);
@@ -356,9 +365,14 @@ import_done_cb (GObject      *object,
     {
       g_autoptr(GPtrArray) next = g_steal_pointer (&self->queued_files);
 
+      gboolean from_inbox = self->queued_from_inbox;
+
       self->queued_files = g_ptr_array_new_with_free_func (g_object_unref);
       if (!cancelled)
-        cb_window_import_files (self, (GFile **) next->pdata, next->len);
+        {
+          cb_window_import_files (self, (GFile **) next->pdata, next->len);
+          self->import_from_inbox = from_inbox;
+        }
     }
 }
 
@@ -393,7 +407,10 @@ drop_leave_cb (GtkDropTarget *target,
 {
   gtk_widget_remove_css_class (GTK_WIDGET (self), "drop-active");
   if (self->import_cancellable == NULL)
-    self->hide_status_id = g_timeout_add (300, hide_status_cb, self);
+    {
+      g_clear_handle_id (&self->hide_status_id, g_source_remove);
+      self->hide_status_id = g_timeout_add (300, hide_status_cb, self);
+    }
 }
 
 static void
@@ -433,7 +450,14 @@ inbox_files_ready_cb (CbInbox   *inbox,
                       GPtrArray *files,
                       CbWindow  *self)
 {
+  gboolean idle = self->import_cancellable == NULL;
+  gboolean queue_was_inbox = self->queued_files->len == 0 || self->queued_from_inbox;
+
   cb_window_import_files (self, (GFile **) files->pdata, files->len);
+  if (idle)
+    self->import_from_inbox = TRUE;
+  else
+    self->queued_from_inbox = queue_was_inbox;
 }
 
 /* --- File chooser ------------------------------------------------------------ */
@@ -1005,8 +1029,11 @@ cb_window_import_files (CbWindow  *self,
       /* One import at a time (one writer thread); these go next. */
       for (guint i = 0; i < n_files; i++)
         g_ptr_array_add (self->queued_files, g_object_ref (files[i]));
+      self->queued_from_inbox = FALSE;
       return TRUE;
     }
+
+  self->import_from_inbox = FALSE;
 
   self->import_cancellable = g_cancellable_new ();
   update_actions (self);
