@@ -96,13 +96,79 @@ cb_person_free (CbPerson *person)
 
 /* ------------------------------------------------------------ word helpers */
 
-static char *
-tok_down (CbScan *scan,
-          guint   i)
+/* A lower-case name word of the text, interned: within one text, equal words
+ * are one pointer, so that comparing names compares pointers, and what the
+ * word lists say of a word is looked up once. */
+typedef struct
+{
+  guint32 classes;      /* cb_words_classes() of the word */
+  gsize   len;
+  guint8  initial;      /* one character long */
+  guint8  wanted;       /* a sentence-initial word: does the text use it in lower case? */
+  guint8  lower_used;   /* … it does */
+  char    str[];
+} Word;
+
+#define WORD_OF(s) ((Word *) ((char *) (s) - G_STRUCT_OFFSET (Word, str)))
+
+static inline gboolean
+word_in (const char *word,
+         CbWords     list)
+{
+  return (WORD_OF (word)->classes & (1u << list)) != 0;
+}
+
+static inline gboolean
+is_initial_word (const char *w)
+{
+  return WORD_OF (w)->initial;
+}
+
+/* The words of one text and, per token, its word; plus which
+ * sentence-initial words the text also uses in lower case. */
+typedef struct
+{
+  GHashTable  *words;       /* str → Word (owned) */
+  const char **down;        /* per token: its Word's str, NULL until asked */
+  guint64      lengths;     /* bit n: some wanted word has n bytes */
+  guint        n_wanted;
+} Lexicon;
+
+static const char *
+intern (Lexicon    *lex,
+        const char *str,
+        gsize       n)
+{
+  Word *word = g_hash_table_lookup (lex->words, str);
+
+  if (word == NULL)
+    {
+      word = g_malloc (sizeof (Word) + n + 1);
+      memcpy (word->str, str, n + 1);
+      word->len = n;
+      word->classes = cb_words_classes (str);
+      word->initial = g_utf8_strlen (str, -1) == 1;
+      word->wanted = FALSE;
+      word->lower_used = FALSE;
+      g_hash_table_insert (lex->words, word->str, word);
+    }
+  return word->str;
+}
+
+/* The token in lower case, without a possessive. */
+static const char *
+tok_down (Lexicon *lex,
+          CbScan  *scan,
+          guint    i)
 {
   const CbTok *t = &scan->toks[i];
   gsize n = t->end - t->start;
+  char small[64];
   char *down = NULL;
+  g_autofree char *big = NULL;
+
+  if (lex->down[i] != NULL)
+    return lex->down[i];
 
   /* Most words are ASCII: lower them in place of a Unicode case map. */
   for (gsize k = 0; k < n; k++)
@@ -110,24 +176,25 @@ tok_down (CbScan *scan,
       {
         g_autofree char *s = g_strndup (scan->text + t->start, n);
 
-        down = g_utf8_strdown (s, -1);
+        down = big = g_utf8_strdown (s, -1);
         n = strlen (down);
         break;
       }
   if (down == NULL)
     {
-      down = g_malloc (n + 1);
+      down = n < sizeof small ? small : (big = g_malloc (n + 1));
       for (gsize k = 0; k < n; k++)
-        down[k] = g_ascii_tolower (scan->text[t->start + k]);
+        down[k] = cb_ascii_lower (scan->text[t->start + k]);
       down[n] = '\0';
     }
 
   /* Possessives and the typographic apostrophe. */
-  if (n > 3 && (g_str_has_suffix (down, "'s")))
-    down[n - 2] = '\0';
-  else if (n > 5 && g_str_has_suffix (down, "\xe2\x80\x99s"))
-    down[n - 4] = '\0';
-  return down;
+  if (n > 3 && down[n - 2] == '\'' && down[n - 1] == 's')
+    down[n -= 2] = '\0';
+  else if (n > 5 && memcmp (down + n - 4, "\xe2\x80\x99s", 4) == 0)
+    down[n -= 4] = '\0';
+  lex->down[i] = intern (lex, down, n);
+  return lex->down[i];
 }
 
 static gboolean
@@ -197,52 +264,48 @@ has_digit (CbScan *scan,
 
 /* -------------------------------------------- words the text uses in lower case */
 
-typedef struct
-{
-  GHashTable *wanted;     /* lower-case word → GINT_TO_POINTER(found) */
-  guint64     lengths;    /* bit n: some wanted word has n bytes */
-} LowerSet;
-
 static void
-lower_set_want (LowerSet   *set,
+lower_set_want (Lexicon    *lex,
                 const char *word)
 {
-  gsize n = strlen (word);
+  Word *w = WORD_OF (word);
 
-  if (n >= 64)
+  if (w->len >= 64)
     return;
-  set->lengths |= G_GUINT64_CONSTANT (1) << n;
-  if (!g_hash_table_contains (set->wanted, word))
-    g_hash_table_insert (set->wanted, g_strdup (word), GINT_TO_POINTER (0));
+  lex->lengths |= G_GUINT64_CONSTANT (1) << w->len;
+  if (!w->wanted)
+    lex->n_wanted++;
+  w->wanted = TRUE;
 }
 
 static void
-lower_set_fill (LowerSet *set,
-                CbScan   *scan)
+lower_set_fill (Lexicon *lex,
+                CbScan  *scan)
 {
   char buf[64];
 
-  if (g_hash_table_size (set->wanted) == 0)
+  if (lex->n_wanted == 0)
     return;
   for (guint i = 0; i < scan->n_toks; i++)
     {
       const CbTok *t = &scan->toks[i];
       gsize n = t->end - t->start;
+      Word *w;
 
-      if (!(t->flags & CB_TOK_LOWER) || n >= 64 || !(set->lengths & (G_GUINT64_CONSTANT (1) << n)))
+      if (!(t->flags & CB_TOK_LOWER) || n >= 64 || !(lex->lengths & (G_GUINT64_CONSTANT (1) << n)))
         continue;
       memcpy (buf, scan->text + t->start, n);
       buf[n] = '\0';
-      if (g_hash_table_contains (set->wanted, buf))
-        g_hash_table_insert (set->wanted, g_strdup (buf), GINT_TO_POINTER (1));
+      w = g_hash_table_lookup (lex->words, buf);
+      if (w != NULL && w->wanted)
+        w->lower_used = TRUE;
     }
 }
 
 static gboolean
-lower_set_has (LowerSet   *set,
-               const char *word)
+lower_set_has (const char *word)
 {
-  return GPOINTER_TO_INT (g_hash_table_lookup (set->wanted, word)) != 0;
+  return WORD_OF (word)->lower_used;
 }
 
 /* ------------------------------------------------------------- candidates */
@@ -306,21 +369,34 @@ speech_evidence (CbScan *scan,
 static gboolean
 is_given_name (const char *word)
 {
-  return cb_words_has (CB_WORDS_FIRST_MALE, word) || cb_words_has (CB_WORDS_FIRST_FEMALE, word);
+  return word_in (word, CB_WORDS_FIRST_MALE) || word_in (word, CB_WORDS_FIRST_FEMALE);
 }
 
-static char *
-words_key (GPtrArray *words)
+/* Name word arrays as hash keys: their words are interned, so the pointers
+ * say it all. */
+static guint
+words_hash (gconstpointer key)
 {
-  GString *s = g_string_new (NULL);
+  const GPtrArray *words = key;
+  guint h = words->len;
 
   for (guint k = 0; k < words->len; k++)
-    {
-      if (k)
-        g_string_append_c (s, ' ');
-      g_string_append (s, g_ptr_array_index (words, k));
-    }
-  return g_string_free (s, FALSE);
+    h = h * 31 + g_direct_hash (g_ptr_array_index (words, k));
+  return h;
+}
+
+static gboolean
+words_same (gconstpointer a,
+            gconstpointer b)
+{
+  const GPtrArray *wa = a, *wb = b;
+
+  if (wa->len != wb->len)
+    return FALSE;
+  for (guint k = 0; k < wa->len; k++)
+    if (g_ptr_array_index (wa, k) != g_ptr_array_index (wb, k))
+      return FALSE;
+  return TRUE;
 }
 
 static gboolean
@@ -375,7 +451,7 @@ before_state (CbScan *scan,
 
 static void
 run_to_cand (CbScan     *scan,
-             LowerSet   *lower,
+             Lexicon    *lower,
              guint       run,
              guint       stop,
              GArray     *cands,
@@ -438,19 +514,19 @@ run_to_cand (CbScan     *scan,
   /* Sentence openers and function words at the start are not names. */
   while (name < stop && scan->toks[name].kind == CB_TOK_WORD)
     {
-      g_autofree char *w = tok_down (scan, name);
-      gboolean drop = (cb_words_has (CB_WORDS_STOP, w) && !tok_is_initial (scan, name))
-                      || cb_words_has (CB_WORDS_WEEKDAY, w)
-                      || (cb_words_has (CB_WORDS_MONTH, w) && title < 0);
+      const char *w = tok_down (lower, scan, name);
+      gboolean drop = (word_in (w, CB_WORDS_STOP) && !tok_is_initial (scan, name))
+                      || word_in (w, CB_WORDS_WEEKDAY)
+                      || (word_in (w, CB_WORDS_MONTH) && title < 0);
 
       /* "Eventually Doe left": an adverb opening the sentence. */
       if (!drop && (scan->toks[name].flags & CB_TOK_SENT_START) && name + 1 < stop
-          && strlen (w) >= 6 && g_str_has_suffix (w, "ly") && !is_given_name (w))
+          && WORD_OF (w)->len >= 6 && g_str_has_suffix (w, "ly") && !is_given_name (w))
         drop = TRUE;
       if (!drop && !cand.titled && (scan->toks[name].flags & CB_TOK_SENT_START)
-          && !cb_words_has (CB_WORDS_PARTICLE, w)
-          && (pass_lower ? lower_set_has (lower, w) : FALSE)
-          && !cb_words_has (CB_WORDS_FIRST_MALE, w) && !cb_words_has (CB_WORDS_FIRST_FEMALE, w))
+          && !word_in (w, CB_WORDS_PARTICLE)
+          && (pass_lower ? lower_set_has (w) : FALSE)
+          && !word_in (w, CB_WORDS_FIRST_MALE) && !word_in (w, CB_WORDS_FIRST_FEMALE))
         drop = TRUE;
       if (!drop)
         break;
@@ -463,11 +539,11 @@ run_to_cand (CbScan     *scan,
 
   /* The name words; a capitalised function word inside makes the run the
    * title of a work ("Keeping Up With The …"). */
-  cand.words = g_ptr_array_new_with_free_func (g_free);
+  cand.words = g_ptr_array_new ();
   for (guint i = name; i < stop; i++)
     {
       const CbTok *t = &scan->toks[i];
-      g_autofree char *w = NULL;
+      const char *w;
 
       if (t->kind != CB_TOK_WORD)
         continue;
@@ -478,15 +554,15 @@ run_to_cand (CbScan     *scan,
           cand.gap_end = scan->toks[MIN (i + 1, scan->n_toks - 1)].end;
           continue;
         }
-      w = tok_down (scan, i);
+      w = tok_down (lower, scan, i);
       if (!pass_lower && (t->flags & CB_TOK_SENT_START))
         lower_set_want (lower, w);
       if ((t->flags & CB_TOK_CAP) && i > name && !tok_is_initial (scan, i)
-          && (cb_words_has (CB_WORDS_STOP, w) || cb_words_has (CB_WORDS_WEEKDAY, w)))
+          && (word_in (w, CB_WORDS_STOP) || word_in (w, CB_WORDS_WEEKDAY)))
         goto reject;
       if (has_digit (scan, i))
         goto reject;
-      if (cb_words_has (CB_WORDS_MONTH, w) && i + 1 < scan->n_toks
+      if (word_in (w, CB_WORDS_MONTH) && i + 1 < scan->n_toks
           && scan->toks[i + 1].kind == CB_TOK_NUMBER)
         {
           last = i;
@@ -499,7 +575,7 @@ run_to_cand (CbScan     *scan,
           else
             n_name_words++;
         }
-      g_ptr_array_add (cand.words, g_steal_pointer (&w));
+      g_ptr_array_add (cand.words, (gpointer) w);
       last = skip_dot (scan, i);
       if (last > stop)
         last = stop;
@@ -553,14 +629,14 @@ run_to_cand (CbScan     *scan,
 
       if (w == 0 && cand.words->len > 1 && is_given_name (word))
         continue;
-      if (cb_words_has (CB_WORDS_INSTITUTION, word))
+      if (word_in (word, CB_WORDS_INSTITUTION))
         {
           const char *first_word = g_ptr_array_index (cand.words, 0);
 
           /* "Grace Park": a given name before a head word at the end. */
           if (!(w == cand.words->len - 1 && w > 0 && !possessive
-                && (cb_words_has (CB_WORDS_FIRST_MALE, first_word)
-                    || cb_words_has (CB_WORDS_FIRST_FEMALE, first_word))))
+                && (word_in (first_word, CB_WORDS_FIRST_MALE)
+                    || word_in (first_word, CB_WORDS_FIRST_FEMALE))))
             goto reject_cue;
         }
     }
@@ -571,7 +647,7 @@ run_to_cand (CbScan     *scan,
       if (run > 0 && cb_tok_in (scan, name - 1, CB_WORDS_DETERMINER) && name == run
           && scan->toks[name - 1].para == scan->toks[name].para)
         goto reject_cue;
-      if (cb_words_has (CB_WORDS_PLACE_PREFIX, first_word) && cand.words->len > 1)
+      if (word_in (first_word, CB_WORDS_PLACE_PREFIX) && cand.words->len > 1)
         goto reject_cue;
       if (n_name_words > 4)
         goto reject;
@@ -610,17 +686,18 @@ run_to_cand (CbScan     *scan,
 reject_cue:
   /* The same words elsewhere name the same organisation or place. */
   if (not_people != NULL && cand.words->len >= 2)
-    g_hash_table_add (not_people, words_key (cand.words));
+    g_hash_table_add (not_people, g_steal_pointer (&cand.words));
 reject:
   cand_clear (&cand);
 }
 
 /* Runs of words in capitals inside a heading paragraph. */
 static void
-heading_to_cand (CbScan *scan,
-                 guint   run,
-                 guint   stop,
-                 GArray *cands)
+heading_to_cand (Lexicon *lex,
+                 CbScan  *scan,
+                 guint    run,
+                 guint    stop,
+                 GArray  *cands)
 {
   Cand cand = { 0, };
 
@@ -631,15 +708,16 @@ heading_to_cand (CbScan *scan,
   cand.end = scan->toks[stop - 1].end;
   cand.run_start = cand.start;
   cand.person = -1;
-  cand.words = g_ptr_array_new_with_free_func (g_free);
+  cand.words = g_ptr_array_new ();
   for (guint i = run; i < stop; i++)
-    g_ptr_array_add (cand.words, scan->toks[i].kind == CB_TOK_WORD ? tok_down (scan, i) : g_strdup ("."));
+    g_ptr_array_add (cand.words, (gpointer) (scan->toks[i].kind == CB_TOK_WORD
+                                             ? tok_down (lex, scan, i) : intern (lex, ".", 1)));
   g_array_append_val (cands, cand);
 }
 
 static void
 find_candidates (CbScan     *scan,
-                 LowerSet   *lower,
+                 Lexicon    *lower,
                  GArray     *cands,
                  gboolean    pass_lower,
                  GHashTable *not_people)
@@ -664,7 +742,7 @@ find_candidates (CbScan     *scan,
                  && (tok_is_cap_word (scan, j) || (cb_tok_is_punct (scan, j, '.') && j > i)))
             j++;
           if (pass_lower)
-            heading_to_cand (scan, i, j, cands);
+            heading_to_cand (lower, scan, i, j, cands);
           i = j;
           continue;
         }
@@ -750,7 +828,7 @@ words_equal (GPtrArray *a,
              guint      n)
 {
   for (guint k = 0; k < n; k++)
-    if (strcmp (g_ptr_array_index (a, ai + k), g_ptr_array_index (b, bi + k)) != 0)
+    if (g_ptr_array_index (a, ai + k) != g_ptr_array_index (b, bi + k))
       return FALSE;
   return TRUE;
 }
@@ -766,12 +844,6 @@ words_contain (GPtrArray *big,
     if (words_equal (big, s, small, 0, small->len))
       return TRUE;
   return FALSE;
-}
-
-static gboolean
-is_initial_word (const char *w)
-{
-  return g_utf8_strlen (w, -1) == 1;
 }
 
 /* Two full forms of one person: one contains the other, or they share the
@@ -792,7 +864,7 @@ forms_compatible (GPtrArray *a,
   bf = g_ptr_array_index (b, 0);
   al = g_ptr_array_index (a, a->len - 1);
   bl = g_ptr_array_index (b, b->len - 1);
-  if (strcmp (al, bl) != 0)
+  if (al != bl)
     {
       gsize la = strlen (al), lb = strlen (bl);
 
@@ -802,7 +874,7 @@ forms_compatible (GPtrArray *a,
                 || (lb == la + 1 && bl[la] == 's' && strncmp (al, bl, la) == 0))))
         return FALSE;
     }
-  if (strcmp (af, bf) == 0)
+  if (af == bf)
     return TRUE;
   /* "Patty" and "Patricia", "Jon" and "Jonathan": a short form of the
    * first name with the same surname. */
@@ -823,10 +895,10 @@ forms_compatible (GPtrArray *a,
 static GPtrArray *
 words_copy (GPtrArray *words)
 {
-  GPtrArray *copy = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *copy = g_ptr_array_sized_new (words->len);
 
   for (guint k = 0; k < words->len; k++)
-    g_ptr_array_add (copy, g_strdup (g_ptr_array_index (words, k)));
+    g_ptr_array_add (copy, g_ptr_array_index (words, k));
   return copy;
 }
 
@@ -918,13 +990,13 @@ build_has_word (Build      *b,
 
       if (first)
         {
-          if (f->len >= 2 && strcmp (g_ptr_array_index (f, 0), word) == 0)
+          if (f->len >= 2 && g_ptr_array_index (f, 0) == word)
             return TRUE;
         }
       else
         {
           for (guint w = (f->len >= 2 ? 1 : 0); w < f->len; w++)
-            if (strcmp (g_ptr_array_index (f, w), word) == 0 && !is_initial_word (word))
+            if (g_ptr_array_index (f, w) == word && !is_initial_word (word))
               return TRUE;
         }
     }
@@ -1036,27 +1108,25 @@ add_mention (Build  *b,
 }
 
 static void
-join_full (GPtrArray *builds,
+join_full (Lexicon   *lex,
+           GPtrArray *builds,
            GArray    *cands,
            CbScan    *scan)
 {
   /* A form seen before names the same person again: no need to compare it
    * with everybody (long texts repeat names a lot). */
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new (words_hash, words_same);
 
   for (guint c = 0; c < cands->len; c++)
     {
       Cand *cand = &g_array_index (cands, Cand, c);
       int best = -1;
-      char *key;
       gpointer found;
 
       if (cand->kind != CAND_FULL)
         continue;
-      key = words_key (cand->words);
-      if (g_hash_table_lookup_extended (seen, key, NULL, &found))
+      if (g_hash_table_lookup_extended (seen, cand->words, NULL, &found))
         {
-          g_free (key);
           best = GPOINTER_TO_INT (found);
           ((Build *) g_ptr_array_index (builds, best))->last_pos = cand->start;
           cand->person = best;
@@ -1086,15 +1156,15 @@ join_full (GPtrArray *builds,
       if (cand->nick_tok > 0)
         {
           /* "Scooter Doe" names the same person later. */
-          g_autoptr(GPtrArray) nick = g_ptr_array_new_with_free_func (g_free);
+          g_autoptr(GPtrArray) nick = g_ptr_array_new ();
 
-          g_ptr_array_add (nick, tok_down (scan, cand->nick_tok));
-          g_ptr_array_add (nick, g_strdup (g_ptr_array_index (cand->words, cand->words->len - 1)));
+          g_ptr_array_add (nick, (gpointer) tok_down (lex, scan, cand->nick_tok));
+          g_ptr_array_add (nick, g_ptr_array_index (cand->words, cand->words->len - 1));
           build_add_form (g_ptr_array_index (builds, best), nick);
         }
       ((Build *) g_ptr_array_index (builds, best))->last_pos = cand->start;
       cand->person = best;
-      g_hash_table_insert (seen, key, GINT_TO_POINTER (best));
+      g_hash_table_insert (seen, cand->words, GINT_TO_POINTER (best));
     }
   /* Recency is recomputed in text order by join_short(). */
   for (guint p = 0; p < builds->len; p++)
@@ -1236,8 +1306,8 @@ infer_gender (GPtrArray *builds,
 
               if (form->len < 2)
                 continue;
-              m = cb_words_has (CB_WORDS_FIRST_MALE, first);
-              w = cb_words_has (CB_WORDS_FIRST_FEMALE, first);
+              m = word_in (first, CB_WORDS_FIRST_MALE);
+              w = word_in (first, CB_WORDS_FIRST_FEMALE);
               if (m != w)
                 {
                   b->strong_gender = m ? CB_GENDER_MALE : CB_GENDER_FEMALE;
@@ -1345,13 +1415,16 @@ _cb_find_persons_in_scan (CbScan *scan)
   GPtrArray *persons = g_ptr_array_new_with_free_func ((GDestroyNotify) cb_person_free);
   g_autoptr(GPtrArray) builds = g_ptr_array_new_with_free_func (build_free);
   g_autoptr(GArray) cands = g_array_new (FALSE, FALSE, sizeof (Cand));
-  LowerSet lower = { 0, };
-  g_autoptr(GHashTable) not_people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  Lexicon lower = { 0, };
+  g_autoptr(GHashTable) not_people = g_hash_table_new_full (words_hash, words_same,
+                                                            (GDestroyNotify) g_ptr_array_unref, NULL);
   const char *text = scan->text;
+  guint kept = 0;
 
   cb_scan_reset_persons (scan);
   g_array_set_clear_func (cands, cand_clear);
-  lower.wanted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  lower.words = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  lower.down = g_new0 (const char *, MAX (scan->n_toks, 1));
 
   /* First pass: which sentence-initial words does the text also use in lower
    * case?  Second pass: the candidates. */
@@ -1359,19 +1432,28 @@ _cb_find_persons_in_scan (CbScan *scan)
   g_array_set_size (cands, 0);
   lower_set_fill (&lower, scan);
   find_candidates (scan, &lower, cands, TRUE, not_people);
-  for (guint c = cands->len; c > 0; c--)
+  /* Drop the candidates whose words name an organisation or place
+   * elsewhere, keeping the others in order. */
+  for (guint c = 0; c < cands->len; c++)
     {
-      Cand *cand = &g_array_index (cands, Cand, c - 1);
-      g_autofree char *key = NULL;
+      Cand *cand = &g_array_index (cands, Cand, c);
 
-      if (cand->titled || cand->kind == CAND_HEADING)
-        continue;
-      key = words_key (cand->words);
-      if (g_hash_table_contains (not_people, key))
-        g_array_remove_index (cands, c - 1);
+      if (!cand->titled && cand->kind != CAND_HEADING
+          && g_hash_table_contains (not_people, cand->words))
+        {
+          cand_clear (cand);
+          continue;
+        }
+      if (kept != c)
+        {
+          g_array_index (cands, Cand, kept) = *cand;
+          cand->words = NULL;
+        }
+      kept++;
     }
+  g_array_set_size (cands, kept);
 
-  join_full (builds, cands, scan);
+  join_full (&lower, builds, cands, scan);
   join_short (builds, cands, scan);
 
   /* Drop people with no mention (cannot happen, but keep the output sane),
@@ -1407,7 +1489,11 @@ _cb_find_persons_in_scan (CbScan *scan)
 
   infer_gender (builds, persons, scan);
 
-  g_hash_table_unref (lower.wanted);
+  /* The builds and candidates hold words of the lexicon. */
+  g_clear_pointer (&builds, g_ptr_array_unref);
+  g_clear_pointer (&cands, g_array_unref);
+  g_hash_table_unref (lower.words);
+  g_free (lower.down);
   return persons;
 }
 

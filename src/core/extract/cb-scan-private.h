@@ -7,6 +7,7 @@
 #pragma once
 
 #include <glib.h>
+#include <string.h>
 
 #include "cb-persons.h"
 
@@ -92,18 +93,58 @@ void     cb_scan_mark_persons     (CbScan    *scan,
 guint    cb_scan_token_at         (CbScan *scan,
                                    guint   offset);
 
+/* The token predicates below are asked millions of times per megabyte of
+ * text, nearly always with a literal word: inline, the word's length is
+ * known at compile time and most tokens fail on it. */
+static inline char
+cb_ascii_lower (char c)
+{
+  return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
 /* Case-insensitive (ASCII) comparison of a token with a lower-case word. */
-gboolean cb_tok_is                (CbScan     *scan,
-                                   guint       i,
-                                   const char *lower_word);
-gboolean cb_tok_is_punct          (CbScan  *scan,
-                                   guint    i,
-                                   gunichar ch);
+static inline gboolean
+cb_tok_is (CbScan     *scan,
+           guint       i,
+           const char *lower_word)
+{
+  gsize n = strlen (lower_word);
+  const char *s;
+
+  if (i >= scan->n_toks || scan->toks[i].end - scan->toks[i].start != n)
+    return FALSE;
+  s = scan->text + scan->toks[i].start;
+  for (gsize k = 0; k < n; k++)
+    if (cb_ascii_lower (s[k]) != cb_ascii_lower (lower_word[k]))
+      return FALSE;
+  return TRUE;
+}
+
+static inline gboolean
+cb_tok_is_punct (CbScan  *scan,
+                 guint    i,
+                 gunichar ch)
+{
+  return i < scan->n_toks && scan->toks[i].kind == CB_TOK_PUNCT && scan->toks[i].ch == ch;
+}
+
 /* Copies the token into @buf as ASCII lower case; FALSE when it does not fit. */
-gboolean cb_tok_lower             (CbScan *scan,
-                                   guint   i,
-                                   char   *buf,
-                                   gsize   size);
+static inline gboolean
+cb_tok_lower (CbScan *scan,
+              guint   i,
+              char   *buf,
+              gsize   size)
+{
+  const CbTok *t = &scan->toks[i];
+  gsize n = t->end - t->start;
+
+  if (n + 1 > size)
+    return FALSE;
+  for (gsize k = 0; k < n; k++)
+    buf[k] = cb_ascii_lower (scan->text[t->start + k]);
+  buf[n] = '\0';
+  return TRUE;
+}
 
 typedef enum
 {
@@ -128,13 +169,24 @@ typedef enum
 
 gboolean cb_words_has            (CbWords     list,
                                   const char *lower_word);
-gboolean cb_tok_in               (CbScan  *scan,
-                                  guint    i,
-                                  CbWords  list);
+/* The bit set (1 << CbWords) of the lists @lower_word is in. */
+guint32  cb_words_classes        (const char *lower_word);
+
+static inline gboolean
+cb_tok_in (CbScan  *scan,
+           guint    i,
+           CbWords  list)
+{
+  return i < scan->n_toks && (scan->toks[i].words & (1u << list)) != 0;
+}
 
 /* Pronoun of a token: 'm' he/him/his/himself, 'f' she/her/hers/herself, 0 otherwise. */
-char     cb_tok_pronoun          (CbScan *scan,
-                                  guint   i);
+static inline char
+cb_tok_pronoun (CbScan *scan,
+                guint   i)
+{
+  return i < scan->n_toks ? scan->toks[i].pronoun : 0;
+}
 
 /* Resolves every third-person singular pronoun outside quotations to a person
  * of @persons (subject of the current or a recent sentence first, gender

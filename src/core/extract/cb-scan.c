@@ -360,6 +360,13 @@ cb_words_has (CbWords     list,
   return g_hash_table_contains (word_sets[list], lower_word);
 }
 
+guint32
+cb_words_classes (const char *lower_word)
+{
+  init_word_sets ();
+  return GPOINTER_TO_UINT (g_hash_table_lookup (word_classes, lower_word));
+}
+
 /* ------------------------------------------------------------------ tokens */
 
 static inline gboolean
@@ -401,63 +408,6 @@ is_quote_char (gunichar c)
 {
   return c == '"' || c == 0x201C || c == 0x201D || c == 0x201E || c == 0x00AB
          || c == 0x00BB;
-}
-
-gboolean
-cb_tok_lower (CbScan *scan,
-              guint   i,
-              char   *buf,
-              gsize   size)
-{
-  const CbTok *t = &scan->toks[i];
-  gsize n = t->end - t->start;
-
-  if (n + 1 > size)
-    return FALSE;
-  for (gsize k = 0; k < n; k++)
-    buf[k] = g_ascii_tolower (scan->text[t->start + k]);
-  buf[n] = '\0';
-  return TRUE;
-}
-
-gboolean
-cb_tok_is (CbScan     *scan,
-           guint       i,
-           const char *lower_word)
-{
-  const CbTok *t;
-  gsize n;
-
-  if (i >= scan->n_toks)
-    return FALSE;
-  t = &scan->toks[i];
-  n = strlen (lower_word);
-  if (t->end - t->start != n)
-    return FALSE;
-  return g_ascii_strncasecmp (scan->text + t->start, lower_word, n) == 0;
-}
-
-gboolean
-cb_tok_is_punct (CbScan  *scan,
-                 guint    i,
-                 gunichar ch)
-{
-  return i < scan->n_toks && scan->toks[i].kind == CB_TOK_PUNCT && scan->toks[i].ch == ch;
-}
-
-gboolean
-cb_tok_in (CbScan  *scan,
-           guint    i,
-           CbWords  list)
-{
-  return i < scan->n_toks && (scan->toks[i].words & (1u << list)) != 0;
-}
-
-char
-cb_tok_pronoun (CbScan *scan,
-                guint   i)
-{
-  return i < scan->n_toks ? scan->toks[i].pronoun : 0;
 }
 
 /* Abbreviations after which a full stop does not end a sentence. */
