@@ -84,35 +84,87 @@ static const Trigger triggers[] = {
   { "impeached", "impeached", 'v' }, { "impeachment", "impeached", 'n' },
 };
 
-static GHashTable *
-trigger_table (void)
+/* Verbs whose subject acts on someone else's case. */
+static const char *agent_verbs[] = {
+  "granted", "grants", "grant", "issued", "issues", "signed", "signs", "approved",
+  "denied", "denies", "rejected", "rejects", "urged", "urges", "asked", "asks",
+  "lobbied", "met", "meets", "called", "calls", "announced", "ordered", "orders",
+  "commuted", "commutes", "pardoned", "pardons", "sentenced", "convicted",
+  "indicted", "charged", "arrested", "championed", "backed", "supported",
+  "opposed", "argued", "prosecuted", "represented", "represents", "defended",
+  "sought", "recommended", "recommends", "refused", "declined", "overturned",
+  "upheld", "vacated", "reduced", "freed", "wrote", "tweeted", "said", "says",
+  "told", "visited", "thanked", "praised", "criticized", "criticised",
+  "praised", "reached", "campaigned", "pushed", "pressed", "advocated",
+  "filed", "heard", "ruled", "presided", "oversaw", "oversees", "decided",
+  "will", "would", "could", "has", "had", "have", "is", "was", "did",
+  NULL
+};
+
+/* Auxiliaries and adverbs between a subject and its verb. */
+static const char *aux_words[] = {
+  "was", "were", "is", "are", "be", "been", "being", "has", "have", "had",
+  "got", "gets", "get", "later", "eventually", "also", "then", "never", "not",
+  "finally", "first", "subsequently", "ultimately", "once", "again", "soon",
+  "reportedly", "allegedly", "wrongly", "wrongfully", "formally", "federally",
+  "initially", "originally", "officially", "posthumously",
+  NULL
+};
+
+/* One table for the words the events extractor asks about: the low byte is
+ * the index of the word's trigger + 1, then flags. */
+#define EV_TRIGGER_MASK 0xffu
+#define EV_AGENT        (1u << 8)
+#define EV_AUX          (1u << 9)
+
+static const CbWordTable *
+event_words (void)
 {
-  static GHashTable *table = NULL;
+  static CbWordTable *table = NULL;
 
   if (g_once_init_enter (&table))
     {
-      GHashTable *t = g_hash_table_new (g_str_hash, g_str_equal);
+      CbWordTable *t = cb_word_table_new ();
 
+      G_STATIC_ASSERT (G_N_ELEMENTS (triggers) < EV_TRIGGER_MASK);
       for (guint k = 0; k < G_N_ELEMENTS (triggers); k++)
-        g_hash_table_insert (t, (gpointer) triggers[k].word, (gpointer) &triggers[k]);
+        if ((cb_word_table_lookup (t, triggers[k].word, strlen (triggers[k].word)) & EV_TRIGGER_MASK) == 0)
+          cb_word_table_add (t, triggers[k].word, k + 1);
+      for (guint k = 0; agent_verbs[k]; k++)
+        cb_word_table_add (t, agent_verbs[k], EV_AGENT);
+      for (guint k = 0; aux_words[k]; k++)
+        cb_word_table_add (t, aux_words[k], EV_AUX);
       g_once_init_leave (&table, t);
     }
   return table;
+}
+
+/* Words longer than this are in none of the lists. */
+#define EV_MAX_LEN 23
+
+static inline guint32
+event_word (CbScan *scan,
+            guint   i)
+{
+  if (scan->toks[i].end - scan->toks[i].start > EV_MAX_LEN)
+    return 0;
+  return cb_word_table_lookup_tok (event_words (), scan, i);
 }
 
 static const Trigger *
 trigger_at (CbScan *scan,
             guint   i)
 {
-  char buf[24];
+  guint32 v;
 
   if (i >= scan->n_toks)
     return NULL;
   if (scan->triggers != NULL)
     return scan->triggers[i];
-  if (scan->toks[i].kind != CB_TOK_WORD || !cb_tok_lower (scan, i, buf, sizeof buf))
+  if (scan->toks[i].kind != CB_TOK_WORD)
     return NULL;
-  return g_hash_table_lookup (trigger_table (), buf);
+  v = event_word (scan, i) & EV_TRIGGER_MASK;
+  return v ? &triggers[v - 1] : NULL;
 }
 
 /* Looks up every token's trigger once: clauses ask about the same tokens
@@ -124,73 +176,41 @@ cache_triggers (CbScan *scan)
     return;
   scan->triggers = g_new0 (gconstpointer, MAX (scan->n_toks, 1));
   for (guint i = 0; i < scan->n_toks; i++)
-    {
-      char buf[24];
+    if (scan->toks[i].kind == CB_TOK_WORD)
+      {
+        guint32 v = event_word (scan, i) & EV_TRIGGER_MASK;
 
-      if (scan->toks[i].kind == CB_TOK_WORD && cb_tok_lower (scan, i, buf, sizeof buf))
-        scan->triggers[i] = g_hash_table_lookup (trigger_table (), buf);
-    }
+        if (v)
+          scan->triggers[i] = &triggers[v - 1];
+      }
 }
 
-/* Verbs whose subject acts on someone else's case. */
 static gboolean
 is_agent_verb (CbScan *scan,
                guint   i)
 {
-  static const char *verbs[] = {
-    "granted", "grants", "grant", "issued", "issues", "signed", "signs", "approved",
-    "denied", "denies", "rejected", "rejects", "urged", "urges", "asked", "asks",
-    "lobbied", "met", "meets", "called", "calls", "announced", "ordered", "orders",
-    "commuted", "commutes", "pardoned", "pardons", "sentenced", "convicted",
-    "indicted", "charged", "arrested", "championed", "backed", "supported",
-    "opposed", "argued", "prosecuted", "represented", "represents", "defended",
-    "sought", "recommended", "recommends", "refused", "declined", "overturned",
-    "upheld", "vacated", "reduced", "freed", "wrote", "tweeted", "said", "says",
-    "told", "visited", "thanked", "praised", "criticized", "criticised",
-    "praised", "reached", "campaigned", "pushed", "pressed", "advocated",
-    "filed", "heard", "ruled", "presided", "oversaw", "oversees", "decided",
-    "will", "would", "could", "has", "had", "have", "is", "was", "did",
-    NULL
-  };
-  static GHashTable *set;
-  static gsize initialised;
-  char buf[24];
-
-  if (g_once_init_enter (&initialised))
-    {
-      set = g_hash_table_new (g_str_hash, g_str_equal);
-      for (guint k = 0; verbs[k]; k++)
-        g_hash_table_add (set, (gpointer) verbs[k]);
-      g_once_init_leave (&initialised, 1);
-    }
-
   if (cb_tok_in (scan, i, CB_WORDS_SPEECH_VERB))
     return TRUE;
-  if (!cb_tok_lower (scan, i, buf, sizeof buf))
-    return FALSE;
-  return g_hash_table_contains (set, buf);
+  return (event_word (scan, i) & EV_AGENT) != 0;
 }
 
 static gboolean
 is_aux_or_adverb (CbScan *scan,
                   guint   i)
 {
-  static const char *aux[] = {
-    "was", "were", "is", "are", "be", "been", "being", "has", "have", "had",
-    "got", "gets", "get", "later", "eventually", "also", "then", "never", "not",
-    "finally", "first", "subsequently", "ultimately", "once", "again", "soon",
-    "reportedly", "allegedly", "wrongly", "wrongfully", "formally", "federally",
-    "initially", "originally", "officially", "posthumously",
-    NULL
-  };
-  char buf[24];
+  const CbTok *t;
+  gsize n;
 
-  if (i >= scan->n_toks || scan->toks[i].kind != CB_TOK_WORD || !cb_tok_lower (scan, i, buf, sizeof buf))
+  if (i >= scan->n_toks || scan->toks[i].kind != CB_TOK_WORD)
     return FALSE;
-  for (guint k = 0; aux[k]; k++)
-    if (strcmp (buf, aux[k]) == 0)
-      return TRUE;
-  return g_str_has_suffix (buf, "ly");
+  t = &scan->toks[i];
+  n = t->end - t->start;
+  if (n > EV_MAX_LEN)
+    return FALSE;
+  if (event_word (scan, i) & EV_AUX)
+    return TRUE;
+  return n >= 2 && cb_ascii_lower (scan->text[t->end - 2]) == 'l'
+         && cb_ascii_lower (scan->text[t->end - 1]) == 'y';
 }
 
 static gboolean
@@ -660,8 +680,9 @@ tidy (const char *text,
       guint       start,
       guint       end)
 {
-  GString *s = g_string_sized_new (end - start);
+  char *s = g_malloc (end > start ? end - start + 1 : 1);
   gboolean space = FALSE;
+  gsize n = 0;
 
   for (guint k = start; k < end; k++)
     {
@@ -671,13 +692,14 @@ tidy (const char *text,
         space = TRUE;
       else
         {
-          if (space && s->len)
-            g_string_append_c (s, ' ');
+          if (space && n > 0)
+            s[n++] = ' ';
           space = FALSE;
-          g_string_append_c (s, ch);
+          s[n++] = ch;
         }
     }
-  return g_string_free (s, FALSE);
+  s[n] = '\0';
+  return s;
 }
 
 static CbEventMention *

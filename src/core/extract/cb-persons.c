@@ -928,6 +928,8 @@ build_add_form (Build     *b,
   g_ptr_array_add (b->forms, words_copy (words));
 }
 
+/* The text of [@start, @end) without the bytes [@gap_start, @gap_end) (a
+ * nickname), each run of white space made one space. */
 static char *
 surface (const char *text,
          guint       start,
@@ -935,28 +937,33 @@ surface (const char *text,
          guint       gap_start,
          guint       gap_end)
 {
-  GString *raw = g_string_new (NULL);
-  GString *s = g_string_new (NULL);
-  char **parts;
+  char *s = g_malloc (end > start ? end - start + 1 : 1);
+  gboolean gap = gap_end > gap_start && gap_start >= start && gap_end <= end;
+  gboolean space = FALSE;
+  gsize n = 0;
 
-  if (gap_end > gap_start && gap_start >= start && gap_end <= end)
+  for (guint k = start; k < end; k++)
     {
-      g_string_append_len (raw, text + start, gap_start - start);
-      g_string_append_len (raw, text + gap_end, end - gap_end);
+      char ch;
+
+      if (gap && k == gap_start)
+        {
+          k = gap_end - 1;
+          continue;
+        }
+      ch = text[k];
+      if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r')
+        space = TRUE;
+      else
+        {
+          if (space && n > 0)
+            s[n++] = ' ';
+          space = FALSE;
+          s[n++] = ch;
+        }
     }
-  else
-    g_string_append_len (raw, text + start, end - start);
-  parts = g_strsplit_set (raw->str, " \t\n\r", -1);
-  for (guint k = 0; parts[k]; k++)
-    if (*parts[k])
-      {
-        if (s->len)
-          g_string_append_c (s, ' ');
-        g_string_append (s, parts[k]);
-      }
-  g_strfreev (parts);
-  g_string_free (raw, TRUE);
-  return g_string_free (s, FALSE);
+  s[n] = '\0';
+  return s;
 }
 
 static void

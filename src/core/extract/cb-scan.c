@@ -303,10 +303,71 @@ static const char *first_female_words[] = {
   NULL
 };
 
+/* ------------------------------------------------------------ word tables */
+
+static void
+word_table_put (CbWordTable *table,
+                CbWordSlot  *slot)
+{
+  guint i = slot->hash & table->mask;
+
+  while (table->slots[i].word != NULL)
+    i = (i + 1) & table->mask;
+  table->slots[i] = *slot;
+}
+
+CbWordTable *
+cb_word_table_new (void)
+{
+  CbWordTable *table = g_new0 (CbWordTable, 1);
+
+  table->mask = 63;
+  table->slots = g_new0 (CbWordSlot, table->mask + 1);
+  return table;
+}
+
+void
+cb_word_table_add (CbWordTable *table,
+                   const char  *lower_word,
+                   guint32      value)
+{
+  gsize n = strlen (lower_word);
+  guint32 h = cb_word_hash_lower (lower_word, n);
+  CbWordSlot slot = { lower_word, n, h, value };
+
+  for (guint i = h & table->mask; table->slots[i].word != NULL; i = (i + 1) & table->mask)
+    if (table->slots[i].len == n && strcmp (table->slots[i].word, lower_word) == 0)
+      {
+        table->slots[i].value |= value;
+        return;
+      }
+
+  /* At most a quarter full: lookups of absent words stop soon. */
+  if (4 * (table->n + 1) > table->mask + 1)
+    {
+      CbWordSlot *old = table->slots;
+      guint old_size = table->mask + 1;
+
+      table->mask = 2 * old_size - 1;
+      table->slots = g_new0 (CbWordSlot, table->mask + 1);
+      for (guint i = 0; i < old_size; i++)
+        if (old[i].word != NULL)
+          word_table_put (table, &old[i]);
+      g_free (old);
+    }
+  word_table_put (table, &slot);
+  table->n++;
+}
+
+/* Pronoun bits in the values of word_classes, above the lists' bits. */
+#define PRONOUN_M (1u << 30)
+#define PRONOUN_F (1u << 31)
+#define LIST_BITS ((1u << CB_N_WORDS) - 1)
+
 static GHashTable *word_sets[CB_N_WORDS];
 /* Every listed word → the bit set of its lists (1 << CbWords): one lookup
  * per token when scanning, then cb_tok_in() is a bit test. */
-static GHashTable *word_classes;
+static CbWordTable *word_classes;
 
 static void
 init_word_sets (void)
@@ -334,20 +395,24 @@ init_word_sets (void)
         [CB_WORDS_FIRST_FEMALE] = first_female_words,
       };
 
-      G_STATIC_ASSERT (CB_N_WORDS <= 32);
-      word_classes = g_hash_table_new (g_str_hash, g_str_equal);
+      static const char *male[] = { "he", "him", "his", "himself", NULL };
+      static const char *female[] = { "she", "her", "hers", "herself", NULL };
+
+      G_STATIC_ASSERT (CB_N_WORDS <= 30);
+      word_classes = cb_word_table_new ();
       for (guint l = 0; l < CB_N_WORDS; l++)
         {
           word_sets[l] = g_hash_table_new (g_str_hash, g_str_equal);
           for (guint i = 0; lists[l][i] != NULL; i++)
             {
-              guint bits = GPOINTER_TO_UINT (g_hash_table_lookup (word_classes, lists[l][i]));
-
               g_hash_table_add (word_sets[l], (gpointer) lists[l][i]);
-              g_hash_table_insert (word_classes, (gpointer) lists[l][i],
-                                   GUINT_TO_POINTER (bits | (1u << l)));
+              cb_word_table_add (word_classes, lists[l][i], 1u << l);
             }
         }
+      for (guint i = 0; male[i] != NULL; i++)
+        cb_word_table_add (word_classes, male[i], PRONOUN_M);
+      for (guint i = 0; female[i] != NULL; i++)
+        cb_word_table_add (word_classes, female[i], PRONOUN_F);
       g_once_init_leave (&initialised, 1);
     }
 }
@@ -364,7 +429,7 @@ guint32
 cb_words_classes (const char *lower_word)
 {
   init_word_sets ();
-  return GPOINTER_TO_UINT (g_hash_table_lookup (word_classes, lower_word));
+  return cb_word_table_lookup (word_classes, lower_word, strlen (lower_word)) & LIST_BITS;
 }
 
 /* ------------------------------------------------------------------ tokens */
@@ -452,7 +517,9 @@ tokenize (CbScan *scan)
   const char *text = scan->text;
   const char *end = text + scan->len;
   const char *p = text;
-  GArray *toks = g_array_sized_new (FALSE, FALSE, sizeof (CbTok), scan->len / 5 + 16);
+  /* Grown by hand: an append per token is too dear as a call. */
+  gsize cap = scan->len / 4 + 16, n_toks = 0;
+  CbTok *toks = g_new (CbTok, cap);
   guint para = 0;
   gboolean newline = TRUE;
   gboolean space = TRUE;
@@ -494,7 +561,7 @@ tokenize (CbScan *scan)
           gboolean has_upper = FALSE, has_lower = FALSE, first = TRUE;
           const char *q = p;
 
-          t.kind = g_unichar_isdigit (c) ? CB_TOK_NUMBER : CB_TOK_WORD;
+          t.kind = (c < 0x80 ? g_ascii_isdigit (c) : g_unichar_isdigit (c)) ? CB_TOK_NUMBER : CB_TOK_WORD;
           while (q < end)
             {
               int l;
@@ -545,37 +612,36 @@ tokenize (CbScan *scan)
           t.end = t.start + len;
           p += len;
         }
-      g_array_append_val (toks, t);
+      if (n_toks == cap)
+        {
+          cap *= 2;
+          toks = g_renew (CbTok, toks, cap);
+        }
+      toks[n_toks++] = t;
       newline = FALSE;
       space = FALSE;
       any_in_para = TRUE;
     }
 
-  scan->n_toks = toks->len;
+  scan->n_toks = n_toks;
   /* Exactly as long as needed, so that the sanitizer build catches a read
    * one past the last token. */
-  scan->toks = g_realloc (g_array_free (toks, FALSE), MAX (scan->n_toks, 1) * sizeof (CbTok));
+  scan->toks = g_renew (CbTok, toks, MAX (n_toks, 1));
 
   /* The word lists each token is in, as cb_tok_in() asks them, and
    * whether it is a third-person pronoun. */
   for (guint i = 0; i < scan->n_toks; i++)
     {
       CbTok *t = &scan->toks[i];
-      gsize n = t->end - t->start;
-      char buf[32];
+      guint32 v;
 
-      if (t->kind == CB_TOK_PUNCT || !cb_tok_lower (scan, i, buf, sizeof buf))
+      /* Longer tokens are in no list (the longest word there is shorter). */
+      if (t->kind == CB_TOK_PUNCT || t->end - t->start >= 32)
         continue;
-      t->words = GPOINTER_TO_UINT (g_hash_table_lookup (word_classes, buf));
-      if (t->kind == CB_TOK_WORD && n >= 2 && n <= 7)
-        {
-          if (strcmp (buf, "he") == 0 || strcmp (buf, "him") == 0 || strcmp (buf, "his") == 0
-              || strcmp (buf, "himself") == 0)
-            t->pronoun = 'm';
-          else if (strcmp (buf, "she") == 0 || strcmp (buf, "her") == 0 || strcmp (buf, "hers") == 0
-                   || strcmp (buf, "herself") == 0)
-            t->pronoun = 'f';
-        }
+      v = cb_word_table_lookup_tok (word_classes, scan, i);
+      t->words = v & LIST_BITS;
+      if (t->kind == CB_TOK_WORD)
+        t->pronoun = (v & PRONOUN_M) ? 'm' : (v & PRONOUN_F) ? 'f' : 0;
     }
 }
 
