@@ -141,14 +141,41 @@ event_words (void)
 
 /* Words longer than this are in none of the lists. */
 #define EV_MAX_LEN 23
+/* Not in the table: the word ends in "-ly". */
+#define EV_LY           (1u << 10)
+
+static guint32
+event_word_lookup (CbScan *scan,
+                   guint   i)
+{
+  const CbTok *t = &scan->toks[i];
+  guint32 v;
+
+  if (t->end - t->start > EV_MAX_LEN)
+    return 0;
+  v = cb_word_table_lookup_tok (event_words (), scan, i);
+  if (t->end - t->start >= 2 && cb_ascii_lower (scan->text[t->end - 2]) == 'l'
+      && cb_ascii_lower (scan->text[t->end - 1]) == 'y')
+    v |= EV_LY;
+  return v;
+}
 
 static inline guint32
 event_word (CbScan *scan,
             guint   i)
 {
-  if (scan->toks[i].end - scan->toks[i].start > EV_MAX_LEN)
-    return 0;
-  return cb_word_table_lookup_tok (event_words (), scan, i);
+  return scan->event_words != NULL ? scan->event_words[i] : event_word_lookup (scan, i);
+}
+
+/* Looks up every token once: clauses ask about the same tokens many times. */
+static void
+cache_event_words (CbScan *scan)
+{
+  if (scan->event_words != NULL)
+    return;
+  scan->event_words = g_new (guint32, MAX (scan->n_toks, 1));
+  for (guint i = 0; i < scan->n_toks; i++)
+    scan->event_words[i] = event_word_lookup (scan, i);
 }
 
 static const Trigger *
@@ -157,38 +184,18 @@ trigger_at (CbScan *scan,
 {
   guint32 v;
 
-  if (i >= scan->n_toks)
-    return NULL;
-  if (scan->triggers != NULL)
-    return scan->triggers[i];
-  if (scan->toks[i].kind != CB_TOK_WORD)
+  if (i >= scan->n_toks || scan->toks[i].kind != CB_TOK_WORD)
     return NULL;
   v = event_word (scan, i) & EV_TRIGGER_MASK;
   return v ? &triggers[v - 1] : NULL;
-}
-
-/* Looks up every token's trigger once: clauses ask about the same tokens
- * many times. */
-static void
-cache_triggers (CbScan *scan)
-{
-  if (scan->triggers != NULL)
-    return;
-  scan->triggers = g_new0 (gconstpointer, MAX (scan->n_toks, 1));
-  for (guint i = 0; i < scan->n_toks; i++)
-    if (scan->toks[i].kind == CB_TOK_WORD)
-      {
-        guint32 v = event_word (scan, i) & EV_TRIGGER_MASK;
-
-        if (v)
-          scan->triggers[i] = &triggers[v - 1];
-      }
 }
 
 static gboolean
 is_agent_verb (CbScan *scan,
                guint   i)
 {
+  if (i >= scan->n_toks)
+    return FALSE;
   if (cb_tok_in (scan, i, CB_WORDS_SPEECH_VERB))
     return TRUE;
   return (event_word (scan, i) & EV_AGENT) != 0;
@@ -198,19 +205,9 @@ static gboolean
 is_aux_or_adverb (CbScan *scan,
                   guint   i)
 {
-  const CbTok *t;
-  gsize n;
-
   if (i >= scan->n_toks || scan->toks[i].kind != CB_TOK_WORD)
     return FALSE;
-  t = &scan->toks[i];
-  n = t->end - t->start;
-  if (n > EV_MAX_LEN)
-    return FALSE;
-  if (event_word (scan, i) & EV_AUX)
-    return TRUE;
-  return n >= 2 && cb_ascii_lower (scan->text[t->end - 2]) == 'l'
-         && cb_ascii_lower (scan->text[t->end - 1]) == 'y';
+  return (event_word (scan, i) & (EV_AUX | EV_LY)) != 0;
 }
 
 static gboolean
@@ -797,7 +794,7 @@ _cb_find_events_in_scan (CbScan    *scan,
 
   if (scan->n_toks == 0 || timexes == NULL)
     return events;
-  cache_triggers (scan);
+  cache_event_words (scan);
   cb_scan_reset_persons (scan);
   cb_scan_mark_persons (scan, persons);
   officials = find_officials (scan, persons);

@@ -66,8 +66,9 @@ typedef struct
   guint       n_toks;
   GArray     *quotes;  /* CbQuoteRegion */
   guint       n_sents;
-  /* Per token, for the events extractor: its trigger, looked up once. */
-  gconstpointer *triggers;
+  /* Per token, for the events extractor: what its word table says of the
+   * token, looked up once. */
+  guint32    *event_words;
 } CbScan;
 
 CbScan  *cb_scan_new              (const char *text);

@@ -861,7 +861,7 @@ cb_scan_free (CbScan *scan)
   if (scan == NULL)
     return;
   g_free (scan->toks);
-  g_free (scan->triggers);
+  g_free (scan->event_words);
   if (scan->quotes)
     g_array_unref (scan->quotes);
   g_free (scan);
