@@ -27,7 +27,8 @@ is_abbreviation (const char *word,
                  gsize       len)
 {
   for (guint i = 0; i < G_N_ELEMENTS (abbreviations); i++)
-    if (strlen (abbreviations[i]) == len && memcmp (abbreviations[i], word, len) == 0)
+    if (abbreviations[i][0] == word[0] && strncmp (abbreviations[i], word, len) == 0
+        && abbreviations[i][len] == '\0')
       return TRUE;
   return FALSE;
 }
@@ -124,7 +125,9 @@ add_sentence (GArray     *sentences,
 GArray *
 cb_split_sentences (const char *text)
 {
-  GArray *sentences = g_array_new (FALSE, FALSE, sizeof (CbSentence));
+  /* About one sentence per 100 bytes of news text. */
+  GArray *sentences = g_array_sized_new (FALSE, FALSE, sizeof (CbSentence),
+                                         text != NULL ? strlen (text) / 100 + 8 : 0);
   const char *line;
   guint paragraph = 0;
 

@@ -373,10 +373,14 @@ is_closing_quote (gint32 ch)
   return ch == '"' || ch == '\'' || ch == ')' || ch == 0x2019 || ch == 0x201D;
 }
 
-static GArray *
-tokenize (const char *text)
+/* The tokens of @text (g_free() them), their number in @n_toks.  Grown by
+ * hand: an append per token is too dear as a call. */
+static Tok *
+tokenize (const char *text,
+          gsize      *n_toks)
 {
-  GArray *toks = g_array_sized_new (FALSE, FALSE, sizeof (Tok), strlen (text) / 5 + 16);
+  gsize cap = strlen (text) / 4 + 16, n_out = 0;
+  Tok *toks = g_new (Tok, cap);
   const char *p = text;
   guint8 pending = F_NEWLINE;
   guint sentence = 0;
@@ -525,7 +529,7 @@ tokenize (const char *text)
       /* Sentences, roughly: a newline, or . ! ? (and closing quotes) then space. */
       if ((pending & F_NEWLINE) || (stop && (pending & F_SPACE)))
         {
-          if (toks->len > 0)
+          if (n_out > 0)
             sentence++;
           t.flags |= F_SENT_START;
           stop = FALSE;
@@ -534,7 +538,7 @@ tokenize (const char *text)
         stop = TRUE;
       else if (t.kind == TOK_PUNCT && t.num == '.')
         {
-          const Tok *prev = toks->len > 0 ? &g_array_index (toks, Tok, toks->len - 1) : NULL;
+          const Tok *prev = n_out > 0 ? &toks[n_out - 1] : NULL;
 
           stop = !(prev != NULL && prev->kind == TOK_WORD && !(t.flags & F_SPACE) &&
                    ((prev->flags & F_CAP) || prev->end - prev->start == 1) &&  /* a.m. */
@@ -544,10 +548,16 @@ tokenize (const char *text)
         stop = FALSE;
 
       t.sentence = sentence;
-      g_array_append_val (toks, t);
+      if (n_out == cap)
+        {
+          cap *= 2;
+          toks = g_renew (Tok, toks, cap);
+        }
+      toks[n_out++] = t;
       pending = 0;
     }
 
+  *n_toks = n_out;
   return toks;
 }
 
@@ -705,6 +715,49 @@ unit_precision (Unit unit)
     }
 }
 
+/* Writes @v as @width digits with leading zeros; @v is in [0, 10^width). */
+static char *
+put_digits (char *p,
+            int   v,
+            int   width)
+{
+  for (int k = width - 1; k >= 0; k--)
+    {
+      p[k] = '0' + v % 10;
+      v /= 10;
+    }
+  return p + width;
+}
+
+/* "YYYY", "YYYY-MM" or "YYYY-MM-DD" (@n_parts 1 to 3) like "%04d-%02d-%02d",
+ * without printf: a value per date, and printf showed in the profiles. */
+static char *
+date_value (int y,
+            int m,
+            int d,
+            int n_parts)
+{
+  char *s, *p;
+
+  if (y < 0 || y > 9999)
+    return n_parts == 3 ? g_strdup_printf ("%04d-%02d-%02d", y, m, d)
+           : n_parts == 2 ? g_strdup_printf ("%04d-%02d", y, m) : g_strdup_printf ("%04d", y);
+  p = s = g_malloc (11);
+  p = put_digits (p, y, 4);
+  if (n_parts >= 2)
+    {
+      *p++ = '-';
+      p = put_digits (p, m, 2);
+    }
+  if (n_parts >= 3)
+    {
+      *p++ = '-';
+      p = put_digits (p, d, 2);
+    }
+  *p = '\0';
+  return s;
+}
+
 static char *
 res_value (const Res *r)
 {
@@ -719,7 +772,7 @@ res_value (const Res *r)
   switch (r->prec)
     {
     case CB_PRECISION_DAY:
-      return g_strdup_printf ("%04d-%02d-%02d", y, m, g_date_get_day (d));
+      return date_value (y, m, g_date_get_day (d), 3);
     case CB_PRECISION_WEEK:
       {
         GDate thu = *d;
@@ -734,7 +787,7 @@ res_value (const Res *r)
                                 g_date_get_iso8601_week_of_year (d));
       }
     case CB_PRECISION_MONTH:
-      return g_strdup_printf ("%04d-%02d", y, m);
+      return date_value (y, m, 0, 2);
     case CB_PRECISION_SEASON:
       {
         static const char * const codes[] = { "WI", "WI", "SP", "SP", "SP", "SU", "SU", "SU",
@@ -742,7 +795,7 @@ res_value (const Res *r)
         return g_strdup_printf ("%04d-%s", m <= 2 ? y - 1 : y, codes[m - 1]);
       }
     case CB_PRECISION_YEAR:
-      return g_strdup_printf ("%04d", y);
+      return date_value (y, 0, 0, 1);
     case CB_PRECISION_DECADE:
       return g_strdup_printf ("%03dX", y / 10);
     case CB_PRECISION_NONE:
@@ -2682,17 +2735,18 @@ cb_find_timexes (const char  *text,
 {
   static GOnce once = G_ONCE_INIT;
   GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) cb_timex_free);
-  g_autoptr(GArray) toks = NULL;
+  g_autofree Tok *toks = NULL;
+  gsize n_toks = 0;
   Ctx ctx = { 0, };
 
   if (text == NULL)
     return out;
   g_once (&once, kw_table_init, NULL);
 
-  toks = tokenize (text);
+  toks = tokenize (text, &n_toks);
   ctx.text = text;
-  ctx.t = (const Tok *) toks->data;
-  ctx.n = toks->len;
+  ctx.t = toks;
+  ctx.n = n_toks;
   ctx.dct = (dct != NULL && g_date_valid (dct)) ? dct : NULL;
   ctx.out = out;
   scan (&ctx);
