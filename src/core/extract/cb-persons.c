@@ -102,6 +102,7 @@ cb_person_free (CbPerson *person)
 typedef struct
 {
   guint32 classes;      /* cb_words_classes() of the word */
+  guint32 hash;         /* bytes_hash() */
   gsize   len;
   guint8  initial;      /* one character long */
   guint8  wanted;       /* a sentence-initial word: does the text use it in lower case? */
@@ -128,29 +129,105 @@ is_initial_word (const char *w)
  * sentence-initial words the text also uses in lower case. */
 typedef struct
 {
-  GHashTable  *words;       /* str → Word (owned) */
+  Word       **slots;       /* open addressing on Word.hash; the Words are owned */
+  guint        mask;
+  guint        n_words;
   const char **down;        /* per token: its Word's str, NULL until asked */
   guint64      lengths;     /* bit n: some wanted word has n bytes */
   guint        n_wanted;
 } Lexicon;
+
+static inline guint32
+bytes_hash (const char *s,
+            gsize       n)
+{
+  guint32 h = 2166136261u;
+
+  for (gsize k = 0; k < n; k++)
+    h = (h ^ (guchar) s[k]) * 16777619u;
+  return h;
+}
+
+static void
+lexicon_init (Lexicon *lex,
+              guint    n_toks)
+{
+  memset (lex, 0, sizeof *lex);
+  lex->mask = 255;
+  lex->slots = g_new0 (Word *, lex->mask + 1);
+  lex->down = g_new0 (const char *, MAX (n_toks, 1));
+}
+
+static void
+lexicon_clear (Lexicon *lex)
+{
+  for (guint i = 0; i <= lex->mask; i++)
+    g_free (lex->slots[i]);
+  g_free (lex->slots);
+  g_free (lex->down);
+}
+
+/* The word of exactly these bytes, or NULL. */
+static Word *
+lexicon_find (Lexicon    *lex,
+              const char *s,
+              gsize       n,
+              guint32     h)
+{
+  for (guint i = h & lex->mask; lex->slots[i] != NULL; i = (i + 1) & lex->mask)
+    {
+      Word *w = lex->slots[i];
+
+      if (w->hash == h && w->len == n && memcmp (w->str, s, n) == 0)
+        return w;
+    }
+  return NULL;
+}
+
+static void
+lexicon_put (Lexicon *lex,
+             Word    *word)
+{
+  guint i = word->hash & lex->mask;
+
+  while (lex->slots[i] != NULL)
+    i = (i + 1) & lex->mask;
+  lex->slots[i] = word;
+}
 
 static const char *
 intern (Lexicon    *lex,
         const char *str,
         gsize       n)
 {
-  Word *word = g_hash_table_lookup (lex->words, str);
+  guint32 h = bytes_hash (str, n);
+  Word *word = lexicon_find (lex, str, n, h);
 
   if (word == NULL)
     {
+      if (2 * (lex->n_words + 1) > lex->mask + 1)
+        {
+          Word **old = lex->slots;
+          guint old_size = lex->mask + 1;
+
+          lex->mask = 2 * old_size - 1;
+          lex->slots = g_new0 (Word *, lex->mask + 1);
+          for (guint i = 0; i < old_size; i++)
+            if (old[i] != NULL)
+              lexicon_put (lex, old[i]);
+          g_free (old);
+        }
       word = g_malloc (sizeof (Word) + n + 1);
-      memcpy (word->str, str, n + 1);
+      memcpy (word->str, str, n);
+      word->str[n] = '\0';
+      word->hash = h;
       word->len = n;
-      word->classes = cb_words_classes (str);
-      word->initial = g_utf8_strlen (str, -1) == 1;
+      word->classes = cb_words_classes (word->str);
+      word->initial = g_utf8_strlen (word->str, -1) == 1;
       word->wanted = FALSE;
       word->lower_used = FALSE;
-      g_hash_table_insert (lex->words, word->str, word);
+      lexicon_put (lex, word);
+      lex->n_words++;
     }
   return word->str;
 }
@@ -282,21 +359,18 @@ static void
 lower_set_fill (Lexicon *lex,
                 CbScan  *scan)
 {
-  char buf[64];
-
   if (lex->n_wanted == 0)
     return;
   for (guint i = 0; i < scan->n_toks; i++)
     {
       const CbTok *t = &scan->toks[i];
       gsize n = t->end - t->start;
+      const char *s = scan->text + t->start;
       Word *w;
 
       if (!(t->flags & CB_TOK_LOWER) || n >= 64 || !(lex->lengths & (G_GUINT64_CONSTANT (1) << n)))
         continue;
-      memcpy (buf, scan->text + t->start, n);
-      buf[n] = '\0';
-      w = g_hash_table_lookup (lex->words, buf);
+      w = lexicon_find (lex, s, n, bytes_hash (s, n));
       if (w != NULL && w->wanted)
         w->lower_used = TRUE;
     }
@@ -580,6 +654,11 @@ run_to_cand (CbScan     *scan,
       if (last > stop)
         last = stop;
     }
+  /* The first pass only learns which words it wants to know about; nothing
+   * below wants any. */
+  if (!pass_lower)
+    goto reject;
+
   /* Trailing particles do not end a name. */
   while (cand.words->len > 0 && last > name)
     {
@@ -1422,7 +1501,7 @@ _cb_find_persons_in_scan (CbScan *scan)
   GPtrArray *persons = g_ptr_array_new_with_free_func ((GDestroyNotify) cb_person_free);
   g_autoptr(GPtrArray) builds = g_ptr_array_new_with_free_func (build_free);
   g_autoptr(GArray) cands = g_array_new (FALSE, FALSE, sizeof (Cand));
-  Lexicon lower = { 0, };
+  Lexicon lower;
   g_autoptr(GHashTable) not_people = g_hash_table_new_full (words_hash, words_same,
                                                             (GDestroyNotify) g_ptr_array_unref, NULL);
   const char *text = scan->text;
@@ -1430,8 +1509,7 @@ _cb_find_persons_in_scan (CbScan *scan)
 
   cb_scan_reset_persons (scan);
   g_array_set_clear_func (cands, cand_clear);
-  lower.words = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-  lower.down = g_new0 (const char *, MAX (scan->n_toks, 1));
+  lexicon_init (&lower, scan->n_toks);
 
   /* First pass: which sentence-initial words does the text also use in lower
    * case?  Second pass: the candidates. */
@@ -1499,8 +1577,7 @@ _cb_find_persons_in_scan (CbScan *scan)
   /* The builds and candidates hold words of the lexicon. */
   g_clear_pointer (&builds, g_ptr_array_unref);
   g_clear_pointer (&cands, g_array_unref);
-  g_hash_table_unref (lower.words);
-  g_free (lower.down);
+  lexicon_clear (&lower);
   return persons;
 }
 
