@@ -174,8 +174,9 @@ cache_event_words (CbScan *scan)
   if (scan->event_words != NULL)
     return;
   scan->event_words = g_new (guint32, MAX (scan->n_toks, 1));
+  /* Only words are in the table (and end in "-ly"). */
   for (guint i = 0; i < scan->n_toks; i++)
-    scan->event_words[i] = event_word_lookup (scan, i);
+    scan->event_words[i] = scan->toks[i].kind == CB_TOK_WORD ? event_word_lookup (scan, i) : 0;
 }
 
 static const Trigger *

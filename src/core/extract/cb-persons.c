@@ -613,7 +613,7 @@ run_to_cand (CbScan     *scan,
 
   /* The name words; a capitalised function word inside makes the run the
    * title of a work ("Keeping Up With The …"). */
-  cand.words = g_ptr_array_new ();
+  cand.words = g_ptr_array_sized_new (stop - name);
   for (guint i = name; i < stop; i++)
     {
       const CbTok *t = &scan->toks[i];
@@ -787,7 +787,7 @@ heading_to_cand (Lexicon *lex,
   cand.end = scan->toks[stop - 1].end;
   cand.run_start = cand.start;
   cand.person = -1;
-  cand.words = g_ptr_array_new ();
+  cand.words = g_ptr_array_sized_new (stop - run);
   for (guint i = run; i < stop; i++)
     g_ptr_array_add (cand.words, (gpointer) (scan->toks[i].kind == CB_TOK_WORD
                                              ? tok_down (lex, scan, i) : intern (lex, ".", 1)));
@@ -988,7 +988,7 @@ build_new (void)
 
   b->forms = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   b->aliases = g_ptr_array_new_with_free_func (g_free);
-  b->mentions = g_array_new (FALSE, FALSE, sizeof (CbSpan));
+  b->mentions = g_array_sized_new (FALSE, FALSE, sizeof (CbSpan), 4);
   b->last_pos = -1;
   return b;
 }
