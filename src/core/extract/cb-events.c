@@ -111,72 +111,46 @@ static const char *aux_words[] = {
   NULL
 };
 
-/* One table for the words the events extractor asks about: the low byte is
- * the index of the word's trigger + 1, then flags. */
+/* The words the events extractor asks about, in the scan's word table (see
+ * CB_TOK_EVENT_SHIFT): the low byte is the index of the word's trigger + 1,
+ * then flags. */
 #define EV_TRIGGER_MASK 0xffu
 #define EV_AGENT        (1u << 8)
 #define EV_AUX          (1u << 9)
-
-static const CbWordTable *
-event_words (void)
-{
-  static CbWordTable *table = NULL;
-
-  if (g_once_init_enter (&table))
-    {
-      CbWordTable *t = cb_word_table_new ();
-
-      G_STATIC_ASSERT (G_N_ELEMENTS (triggers) < EV_TRIGGER_MASK);
-      for (guint k = 0; k < G_N_ELEMENTS (triggers); k++)
-        if ((cb_word_table_lookup (t, triggers[k].word, strlen (triggers[k].word)) & EV_TRIGGER_MASK) == 0)
-          cb_word_table_add (t, triggers[k].word, k + 1);
-      for (guint k = 0; agent_verbs[k]; k++)
-        cb_word_table_add (t, agent_verbs[k], EV_AGENT);
-      for (guint k = 0; aux_words[k]; k++)
-        cb_word_table_add (t, aux_words[k], EV_AUX);
-      g_once_init_leave (&table, t);
-    }
-  return table;
-}
-
-/* Words longer than this are in none of the lists. */
-#define EV_MAX_LEN 23
+#define EV_BITS         0x3ffu
 /* Not in the table: the word ends in "-ly". */
 #define EV_LY           (1u << 10)
+/* Words longer than this are in none of the lists. */
+#define EV_MAX_LEN 23
 
-static guint32
-event_word_lookup (CbScan *scan,
-                   guint   i)
+void
+_cb_events_add_words (CbWordTable *table,
+                      guint        shift)
 {
-  const CbTok *t = &scan->toks[i];
-  guint32 v;
-
-  if (t->end - t->start > EV_MAX_LEN)
-    return 0;
-  v = cb_word_table_lookup_tok (event_words (), scan, i);
-  if (t->end - t->start >= 2 && cb_ascii_lower (scan->text[t->end - 2]) == 'l'
-      && cb_ascii_lower (scan->text[t->end - 1]) == 'y')
-    v |= EV_LY;
-  return v;
+  G_STATIC_ASSERT (G_N_ELEMENTS (triggers) < EV_TRIGGER_MASK);
+  g_assert (shift + 10 <= 30);
+  for (guint k = 0; k < G_N_ELEMENTS (triggers); k++)
+    if (((cb_word_table_lookup (table, triggers[k].word, strlen (triggers[k].word)) >> shift)
+         & EV_TRIGGER_MASK) == 0)
+      cb_word_table_add (table, triggers[k].word, (k + 1) << shift);
+  for (guint k = 0; agent_verbs[k]; k++)
+    cb_word_table_add (table, agent_verbs[k], EV_AGENT << shift);
+  for (guint k = 0; aux_words[k]; k++)
+    cb_word_table_add (table, aux_words[k], EV_AUX << shift);
 }
 
 static inline guint32
 event_word (CbScan *scan,
             guint   i)
 {
-  return scan->event_words != NULL ? scan->event_words[i] : event_word_lookup (scan, i);
-}
+  const CbTok *t = &scan->toks[i];
+  guint32 v = (t->words >> CB_TOK_EVENT_SHIFT) & EV_BITS;
+  gsize n = t->end - t->start;
 
-/* Looks up every token once: clauses ask about the same tokens many times. */
-static void
-cache_event_words (CbScan *scan)
-{
-  if (scan->event_words != NULL)
-    return;
-  scan->event_words = g_new (guint32, MAX (scan->n_toks, 1));
-  /* Only words are in the table (and end in "-ly"). */
-  for (guint i = 0; i < scan->n_toks; i++)
-    scan->event_words[i] = scan->toks[i].kind == CB_TOK_WORD ? event_word_lookup (scan, i) : 0;
+  if (n >= 2 && n <= EV_MAX_LEN && cb_ascii_lower (scan->text[t->end - 2]) == 'l'
+      && cb_ascii_lower (scan->text[t->end - 1]) == 'y')
+    v |= EV_LY;
+  return v;
 }
 
 static const Trigger *
@@ -795,7 +769,6 @@ _cb_find_events_in_scan (CbScan    *scan,
 
   if (scan->n_toks == 0 || timexes == NULL)
     return events;
-  cache_event_words (scan);
   cb_scan_reset_persons (scan);
   cb_scan_mark_persons (scan, persons);
   officials = find_officials (scan, persons);

@@ -41,7 +41,8 @@ typedef struct
   guint    sent;       /* sentence index, own rough splitter */
   int      quote;      /* index into CbScan.quotes when inside one, else -1 */
   int      person;     /* filled by the users of the scan: person index or -1 */
-  guint32  words;      /* bit set of the CbWords lists the token is in */
+  guint32  words;      /* bit set of the CbWords lists the token is in, and
+                        * above CB_TOK_EVENT_SHIFT the events' word classes */
   gunichar ch;         /* punctuation: the character */
   guint16  flags;
   guint8   kind;
@@ -66,9 +67,6 @@ typedef struct
   guint       n_toks;
   GArray     *quotes;  /* CbQuoteRegion */
   guint       n_sents;
-  /* Per token, for the events extractor: what its word table says of the
-   * token, looked up once. */
-  guint32    *event_words;
 } CbScan;
 
 CbScan  *cb_scan_new              (const char *text);
@@ -235,6 +233,13 @@ typedef enum
   CB_WORDS_FIRST_FEMALE,
   CB_N_WORDS
 } CbWords;
+
+/* The events extractor's words share the scan's word table (one lookup per
+ * token serves both): cb-events.c adds them, with their values shifted left
+ * by CB_TOK_EVENT_SHIFT, when the table is built. */
+#define CB_TOK_EVENT_SHIFT 16
+void     _cb_events_add_words    (CbWordTable *table,
+                                  guint        shift);
 
 gboolean cb_words_has            (CbWords     list,
                                   const char *lower_word);

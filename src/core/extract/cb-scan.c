@@ -398,7 +398,7 @@ init_word_sets (void)
       static const char *male[] = { "he", "him", "his", "himself", NULL };
       static const char *female[] = { "she", "her", "hers", "herself", NULL };
 
-      G_STATIC_ASSERT (CB_N_WORDS <= 30);
+      G_STATIC_ASSERT (CB_N_WORDS <= CB_TOK_EVENT_SHIFT);
       word_classes = cb_word_table_new ();
       for (guint l = 0; l < CB_N_WORDS; l++)
         {
@@ -413,6 +413,7 @@ init_word_sets (void)
         cb_word_table_add (word_classes, male[i], PRONOUN_M);
       for (guint i = 0; female[i] != NULL; i++)
         cb_word_table_add (word_classes, female[i], PRONOUN_F);
+      _cb_events_add_words (word_classes, CB_TOK_EVENT_SHIFT);
       g_once_init_leave (&initialised, 1);
     }
 }
@@ -565,8 +566,30 @@ tokenize (CbScan *scan)
           while (q < end)
             {
               int l;
-              gunichar d = char_at (q, end, &l);
+              gunichar d;
 
+              /* ASCII letters and digits, most of the text, the short way. */
+              if ((guchar) *q < 0x80 && g_ascii_isalnum (*q))
+                {
+                  if (g_ascii_isupper (*q))
+                    {
+                      has_upper = TRUE;
+                      if (first)
+                        t.flags |= CB_TOK_CAP;
+                      else if ((t.flags & CB_TOK_LOWER) && q - p <= 4)
+                        t.flags |= CB_TOK_INNER_CAP;
+                    }
+                  else if (g_ascii_islower (*q))
+                    {
+                      has_lower = TRUE;
+                      if (first)
+                        t.flags |= CB_TOK_LOWER;
+                    }
+                  first = FALSE;
+                  q++;
+                  continue;
+                }
+              d = char_at (q, end, &l);
               if (is_word_char (d))
                 {
                   if (d < 0x80 ? g_ascii_isupper (d) : g_unichar_isupper (d))
@@ -639,7 +662,7 @@ tokenize (CbScan *scan)
       if (t->kind == CB_TOK_PUNCT || t->end - t->start >= 32)
         continue;
       v = cb_word_table_lookup_tok (word_classes, scan, i);
-      t->words = v & LIST_BITS;
+      t->words = v & ~(PRONOUN_M | PRONOUN_F);
       if (t->kind == CB_TOK_WORD)
         t->pronoun = (v & PRONOUN_M) ? 'm' : (v & PRONOUN_F) ? 'f' : 0;
     }
@@ -861,7 +884,6 @@ cb_scan_free (CbScan *scan)
   if (scan == NULL)
     return;
   g_free (scan->toks);
-  g_free (scan->event_words);
   if (scan->quotes)
     g_array_unref (scan->quotes);
   g_free (scan);
