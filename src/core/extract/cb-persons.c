@@ -613,7 +613,8 @@ run_to_cand (CbScan     *scan,
 
   /* The name words; a capitalised function word inside makes the run the
    * title of a work ("Keeping Up With The …"). */
-  cand.words = g_ptr_array_sized_new (stop - name);
+  /* (The first pass wants the words, not the name.) */
+  cand.words = pass_lower ? g_ptr_array_sized_new (stop - name) : NULL;
   for (guint i = name; i < stop; i++)
     {
       const CbTok *t = &scan->toks[i];
@@ -649,7 +650,8 @@ run_to_cand (CbScan     *scan,
           else
             n_name_words++;
         }
-      g_ptr_array_add (cand.words, (gpointer) w);
+      if (cand.words != NULL)
+        g_ptr_array_add (cand.words, (gpointer) w);
       last = skip_dot (scan, i);
       if (last > stop)
         last = stop;
@@ -988,7 +990,7 @@ build_new (void)
 
   b->forms = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   b->aliases = g_ptr_array_new_with_free_func (g_free);
-  b->mentions = g_array_sized_new (FALSE, FALSE, sizeof (CbSpan), 4);
+  b->mentions = g_array_new (FALSE, FALSE, sizeof (CbSpan));
   b->last_pos = -1;
   return b;
 }
