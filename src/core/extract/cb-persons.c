@@ -135,6 +135,9 @@ typedef struct
   const char **down;        /* per token: its Word's str, NULL until asked */
   guint64      lengths;     /* bit n: some wanted word has n bytes */
   guint        n_wanted;
+  GSList      *blocks;      /* the Words live in these, freed together */
+  char        *free_space;
+  gsize        n_free;
 } Lexicon;
 
 static inline guint32
@@ -161,10 +164,32 @@ lexicon_init (Lexicon *lex,
 static void
 lexicon_clear (Lexicon *lex)
 {
-  for (guint i = 0; i <= lex->mask; i++)
-    g_free (lex->slots[i]);
+  g_slist_free_full (lex->blocks, g_free);
   g_free (lex->slots);
   g_free (lex->down);
+}
+
+/* Room for a Word of @n bytes: words come and go with their text, so they
+ * are cut from larger blocks rather than allocated one by one. */
+static Word *
+lexicon_alloc (Lexicon *lex,
+               gsize    n)
+{
+  gsize size = (sizeof (Word) + n + 1 + 7) & ~(gsize) 7;
+  Word *word;
+
+  if (size > lex->n_free)
+    {
+      gsize block = MAX (size, 4096);
+
+      lex->free_space = g_malloc (block);
+      lex->n_free = block;
+      lex->blocks = g_slist_prepend (lex->blocks, lex->free_space);
+    }
+  word = (Word *) lex->free_space;
+  lex->free_space += size;
+  lex->n_free -= size;
+  return word;
 }
 
 /* The word of exactly these bytes, or NULL. */
@@ -217,7 +242,7 @@ intern (Lexicon    *lex,
               lexicon_put (lex, old[i]);
           g_free (old);
         }
-      word = g_malloc (sizeof (Word) + n + 1);
+      word = lexicon_alloc (lex, n);
       memcpy (word->str, str, n);
       word->str[n] = '\0';
       word->hash = h;

@@ -948,12 +948,19 @@ gender_compatible (GPtrArray *persons,
 
 /* Appends to @out the persons mentioned in sentence @sent outside quotations
  * (or inside quotation @quote), in order of first mention, before token @limit. */
+typedef struct
+{
+  int  *p;
+  guint len;
+  guint cap;
+} IntList;
+
 static void
-sentence_persons (CbScan *scan,
-                  guint   first_tok,
-                  guint   limit,
-                  int     quote,
-                  GArray *out)
+sentence_persons (CbScan  *scan,
+                  guint    first_tok,
+                  guint    limit,
+                  int      quote,
+                  IntList *out)
 {
   for (guint i = first_tok; i < limit; i++)
     {
@@ -963,10 +970,16 @@ sentence_persons (CbScan *scan,
       if (p < 0 || scan->toks[i].quote != quote)
         continue;
       for (guint k = 0; k < out->len; k++)
-        if (g_array_index (out, int, k) == p)
+        if (out->p[k] == p)
           seen = TRUE;
-      if (!seen)
-        g_array_append_val (out, p);
+      if (seen)
+        continue;
+      if (out->len == out->cap)
+        {
+          out->cap = MAX (16, 2 * out->cap);
+          out->p = g_renew (int, out->p, out->cap);
+        }
+      out->p[out->len++] = p;
     }
 }
 
@@ -976,7 +989,7 @@ cb_scan_resolve_pronouns (CbScan         *scan,
                           const gboolean *avoid)
 {
   g_autofree guint *sent_start = NULL;
-  g_autoptr(GArray) cands = g_array_new (FALSE, FALSE, sizeof (int));
+  IntList cands = { NULL, 0, 0 };
 
   if (persons == NULL || persons->len == 0 || scan->n_toks == 0)
     return;
@@ -992,10 +1005,9 @@ cb_scan_resolve_pronouns (CbScan         *scan,
       guint s;
       int acting;
 
-      if (t->person >= 0 || t->quote >= 0 || t->kind != CB_TOK_WORD)
-        continue;
-      pronoun = cb_tok_pronoun (scan, i);
-      if (pronoun == 0)
+      /* (Only words have a pronoun.) */
+      pronoun = t->pronoun;
+      if (pronoun == 0 || t->person >= 0 || t->quote >= 0 || t->kind != CB_TOK_WORD)
         continue;
 
       /* Candidates: this sentence before the pronoun, then earlier sentences,
@@ -1022,11 +1034,11 @@ cb_scan_resolve_pronouns (CbScan         *scan,
             to = back == 0 ? i : sent_start[s - back + 1];
             if (scan->toks[from].para + 2 < t->para)
               break;
-            g_array_set_size (cands, 0);
-            sentence_persons (scan, from, to, -1, cands);
-            for (guint k = 0; k < cands->len; k++)
+            cands.len = 0;
+            sentence_persons (scan, from, to, -1, &cands);
+            for (guint k = 0; k < cands.len; k++)
               {
-                int p = g_array_index (cands, int, k);
+                int p = cands.p[k];
 
                 if ((pass == 0 && avoid != NULL && avoid[p]) || (back == 0 && p == acting))
                   continue;
@@ -1040,4 +1052,5 @@ cb_scan_resolve_pronouns (CbScan         *scan,
               break;
           }
     }
+  g_free (cands.p);
 }
