@@ -158,8 +158,10 @@ cb_split_sentences (const char *text)
             {
               const char *q;
 
-              if (*p != '.' && *p != '!' && *p != '?')
-                continue;
+              /* On to the next end mark (there is no newline before eol). */
+              p += strcspn (p, ".!?\n");
+              if (p >= eol)
+                break;
               q = p + 1;
               /* "?!", "...", "!!!" */
               while (q < eol && (*q == '.' || *q == '!' || *q == '?'))
