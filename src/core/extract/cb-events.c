@@ -398,7 +398,7 @@ clause_triggers (CbScan       *scan,
       if (trig == NULL)
         continue;
       /* "racially charged" is no charge. */
-      if (strcmp (trig->word, "charged") == 0 && i > 0 && scan->toks[i - 1].kind == CB_TOK_WORD
+      if (trig->word[0] == 'c' && strcmp (trig->word, "charged") == 0 && i > 0 && scan->toks[i - 1].kind == CB_TOK_WORD
           && scan->toks[i - 1].end - scan->toks[i - 1].start > 2
           && g_str_has_suffix (scan->text + scan->toks[i - 1].end - 2, "ly"))
         continue;
@@ -653,8 +653,22 @@ tidy (const char *text,
       guint       end)
 {
   char *s = g_malloc (end > start ? end - start + 1 : 1);
-  gboolean space = FALSE;
+  gboolean space = FALSE, plain = TRUE;
   gsize n = 0;
+
+  /* Mostly the text has single spaces and nothing else to tidy: then it is
+   * a copy. */
+  for (guint k = start; k < end && plain; k++)
+    if ((guchar) text[k] <= ' ' && (text[k] != ' ' || k == start || k + 1 >= end
+                                    || (guchar) text[k + 1] <= ' '))
+      plain = FALSE;
+  if (plain)
+    {
+      n = end > start ? end - start : 0;
+      memcpy (s, text + start, n);
+      s[n] = '\0';
+      return s;
+    }
 
   for (guint k = start; k < end; k++)
     {
