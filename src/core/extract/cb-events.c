@@ -658,10 +658,17 @@ tidy (const char *text,
 
   /* Mostly the text has single spaces and nothing else to tidy: then it is
    * a copy. */
-  for (guint k = start; k < end && plain; k++)
-    if ((guchar) text[k] <= ' ' && (text[k] != ' ' || k == start || k + 1 >= end
-                                    || (guchar) text[k + 1] <= ' '))
-      plain = FALSE;
+  if (end > start)
+    {
+      const guchar *u = (const guchar *) text + start, *e = (const guchar *) text + end;
+
+      for (; u < e; u++)
+        if (*u <= ' ' && (*u != ' ' || u == (const guchar *) text + start || u + 1 >= e || u[1] <= ' '))
+          {
+            plain = FALSE;
+            break;
+          }
+    }
   if (plain)
     {
       n = end > start ? end - start : 0;

@@ -321,16 +321,23 @@ kw_table_init (gpointer data)
   return NULL;
 }
 
-static void
+/* @hash: kw_hash (@lower, @len), worked out by the caller on the way. */
+static inline void
 kw_lookup (const char *lower,
            gsize       len,
+           guint       hash,
            Tok        *tok)
 {
-  guint h = kw_hash (lower, len) & (KW_TABLE_SIZE - 1);
+  guint h = hash & (KW_TABLE_SIZE - 1);
 
   while (kw_table[h].len != 0)
     {
-      if (kw_table[h].len == len && memcmp (kw_table[h].word, lower, len) == 0)
+      gsize k = 0;
+
+      if (kw_table[h].len == len)
+        for (k = 0; k < len && kw_table[h].word[k] == lower[k]; k++)
+          ;
+      if (kw_table[h].len == len && k == len)
         {
           tok->kw = kw_table[h].kw;
           tok->val = kw_table[h].val;
@@ -441,6 +448,7 @@ tokenize (const char *text,
         {
           char lower[KW_MAX_LEN + 1];
           gsize len = 0;
+          guint hash = 2166136261u;  /* kw_hash() of lower, letter by letter */
           gboolean ascii = TRUE;
 
           t.kind = TOK_WORD;
@@ -453,7 +461,10 @@ tokenize (const char *text,
               if (g_ascii_isalpha (d))
                 {
                   if (len < KW_MAX_LEN)
-                    lower[len] = d | 0x20;  /* ASCII letter to lower case */
+                    {
+                      lower[len] = d | 0x20;  /* ASCII letter to lower case */
+                      hash = (hash ^ (guchar) lower[len]) * 16777619u;
+                    }
                   len++;
                   p++;
                 }
@@ -470,7 +481,7 @@ tokenize (const char *text,
                 break;
             }
           if (ascii && len <= KW_MAX_LEN)
-            kw_lookup (lower, len, &t);
+            kw_lookup (lower, len, hash, &t);
         }
       else if (c >= 0x80)
         {
