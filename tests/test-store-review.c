@@ -808,6 +808,32 @@ test_no_merge_other_first_name (Fixture       *fixture,
 
 
 static void
+test_similar_words_join (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GPtrArray) rallies = NULL;
+  g_autoptr(GPtrArray) lectures = NULL;
+
+  /* No legal action: the words of the two clauses decide. */
+  import (fixture, "Title: Rally\nDate: 2016-05-10\n\n"
+                   "Tobias Quennell spoke at a prison reform rally in Harrow County on May 4, 2016, "
+                   "his lawyer said.\n");
+  import (fixture, "Title: Rally again\nDate: 2016-06-01\n\n"
+                   "Tobias Quennell addressed a prison reform rally in Harrow County in May 2016.\n");
+  import (fixture, "Title: Lecture\nDate: 2016-06-01\n\n"
+                   "Tobias Quennell gave a lecture on carpentry to students at a community college "
+                   "in May 2016.\n");
+
+  rallies = all_events_with (fixture, "rally");
+  g_assert_cmpuint (rallies->len, ==, 1);
+  g_assert_cmpuint (cb_event_get_source_count (g_ptr_array_index (rallies, 0)), ==, 2);
+  /* Same person, same month, other words: another event. */
+  lectures = all_events_with (fixture, "lecture");
+  g_assert_cmpuint (lectures->len, ==, 1);
+  g_assert_cmpuint (cb_event_get_source_count (g_ptr_array_index (lectures, 0)), ==, 1);
+}
+
+static void
 test_migrates_schema_1 (Fixture       *fixture,
                         gconstpointer  data)
 {
@@ -877,6 +903,7 @@ main (int   argc,
   ADD ("/store-review/merge-joins-cases", test_merge_joins_cases);
   ADD ("/store-review/merge-joins-same-event", test_merge_joins_same_event);
   ADD ("/store-review/no-merge-other-first-name", test_no_merge_other_first_name);
+  ADD ("/store-review/similar-words-join", test_similar_words_join);
 #undef ADD
 
   return g_test_run ();
