@@ -209,6 +209,8 @@ static const char kessler_b[] =
   "Title: Clemency for a former treasurer\nDate: 2019-06-01\n\n"
   "Ann Marie Kessler Obuya was pardoned on Monday.\n";
 
+static void delete_article (Fixture *fixture, gint64 article_id);
+
 static guint
 count_persons (Fixture *fixture)
 {
@@ -293,6 +295,34 @@ test_merge_rejected_stays_rejected (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (after->len, ==, 0);
   g_assert_cmpuint (count_persons (fixture), ==, 3);
+}
+
+static void
+test_merge_rejected_survives_reimport (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  g_autoptr(GPtrArray) suggestions = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 second;
+
+  import (fixture, kessler_a);
+  second = import (fixture, kessler_b);
+  suggestions = cb_store_list_merge_suggestions (fixture->store, &error);
+  g_assert_cmpuint (suggestions->len, ==, 1);
+  g_assert_true (cb_store_reject_merge (fixture->store,
+                                        ((CbMergeSuggestion *) g_ptr_array_index (suggestions, 0))->id,
+                                        &error));
+  g_assert_no_error (error);
+
+  /* The longer name goes with its article and comes back with it. */
+  delete_article (fixture, second);
+  g_assert_cmpuint (count_persons (fixture), ==, 2);
+  import (fixture, kessler_b);
+  g_assert_cmpuint (count_persons (fixture), ==, 3);
+  after = cb_store_list_merge_suggestions (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (after->len, ==, 0);
 }
 
 /* The date of the event whose date was written @date_text. */
@@ -888,6 +918,7 @@ main (int   argc,
   ADD ("/store-review/unknown-ids", test_review_unknown_ids);
   ADD ("/store-review/merge-suggested-and-accepted", test_merge_suggested_and_accepted);
   ADD ("/store-review/merge-rejected-stays-rejected", test_merge_rejected_stays_rejected);
+  ADD ("/store-review/merge-rejected-survives-reimport", test_merge_rejected_survives_reimport);
   ADD ("/store-review/set-article-date", test_set_article_date);
   ADD ("/store-review/judge-gets-no-case", test_judge_gets_no_case);
   ADD ("/store-review/migrates-schema-1", test_migrates_schema_1);

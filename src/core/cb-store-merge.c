@@ -313,7 +313,9 @@ cb_store_accept_merge (CbStore  *self,
 
   if (!_cb_store_begin_own (self, &own, error))
     return FALSE;
-  ok = read_merge (self, suggestion_id, &keep_id, &other_id, &pair, error);
+  /* Accepting a pair rejected before is the user changing their mind. */
+  ok = read_merge (self, suggestion_id, &keep_id, &other_id, &pair, error) &&
+       _cb_store_remember_rejection (self, "merge", pair, FALSE, error);
   if (ok)
     {
       events = _cb_store_collect_ids (self, "SELECT id FROM event WHERE subject_id = ?1",
