@@ -98,9 +98,11 @@ char         *_cb_store_event_key      (const char *subject_key,
 gboolean      _cb_store_descriptions_similar (const char *a,
                                               const char *b);
 /* An event of another article with the same subject, an overlapping date
- * and the same action (or similar words): *@event_id, or 0. */
+ * and the same action (or similar words), other than @except_id:
+ * *@event_id, or 0. */
 gboolean      _cb_store_find_same_event (CbStore     *self,
                                          gint64       article_id,
+                                         gint64       except_id,
                                          gint64       subject_id,
                                          const char  *action,
                                          const char  *description,
@@ -109,6 +111,51 @@ gboolean      _cb_store_find_same_event (CbStore     *self,
                                          gint64      *event_id,
                                          CbReview    *review,
                                          GError     **error);
+/* After @event_id's date or subject changed: when another article tells the
+ * same event, @event_id's sources move to it and @event_id is deleted (or,
+ * when the user rejected that one, @event_id is rejected too).  A rejected
+ * @event_id has its rejection remembered under its current key. */
+gboolean      _cb_store_fold_event     (CbStore  *self,
+                                        gint64    event_id,
+                                        GError  **error);
+/* Remembers (or, with @rejected FALSE, forgets) that the user rejected
+ * (@kind, @key). */
+gboolean      _cb_store_remember_rejection (CbStore     *self,
+                                            const char  *kind,
+                                            const char  *key,
+                                            gboolean     rejected,
+                                            GError     **error);
+/* Remembers (or, with @rejected FALSE, forgets) the rejection of an event
+ * under every name its subject goes by. */
+gboolean      _cb_store_remember_event_rejection (CbStore  *self,
+                                                  gint64    event_id,
+                                                  gboolean  rejected,
+                                                  GError  **error);
+
+/* Our own transaction, or none when the caller has one open already
+ * (cb-store-review.c). */
+gboolean      _cb_store_begin_own      (CbStore   *self,
+                                        gboolean  *own,
+                                        GError   **error);
+gboolean      _cb_store_end_own        (CbStore   *self,
+                                        gboolean   own,
+                                        gboolean   ok,
+                                        GError   **error);
+/* Runs @sql (one statement with ?1 = @a, ?2 = @b, 0 = NULL) to completion. */
+gboolean      _cb_store_run_ids        (CbStore     *self,
+                                        const char  *sql,
+                                        gint64       a,
+                                        gint64       b,
+                                        const char  *what,
+                                        GError     **error);
+/* Ids from a query with ?1 = @a (0 = NULL) whose first column is an id. */
+GArray       *_cb_store_collect_ids    (CbStore     *self,
+                                        const char  *sql,
+                                        gint64       a,
+                                        GError     **error);
+
+/* --- cb-store-merge.c: people who may be one ---------------------------- */
+
 /* Suggests merging @person_id with people whose names extend or shorten it. */
 gboolean      _cb_store_suggest_merges (CbStore  *self,
                                         gint64    person_id,

@@ -1,6 +1,6 @@
 /* cb-store-review.c — what the store does with suggestions across articles:
- * one event told by two articles, merges of people, rejections that last,
- * and dates resolved again when an article gets its date
+ * one event told by two articles, rejections that last, and dates resolved
+ * again when an article gets its date
  *
  * Copyright 2026 The Casebook developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -17,14 +17,13 @@
 
 /* --- small helpers ---------------------------------------------------------- */
 
-/* Runs @sql (one statement with ?1 = @a, ?2 = @b, 0 = NULL) to completion. */
-static gboolean
-run_ids (CbStore     *self,
-         const char  *sql,
-         gint64       a,
-         gint64       b,
-         const char  *what,
-         GError     **error)
+gboolean
+_cb_store_run_ids (CbStore     *self,
+                   const char  *sql,
+                   gint64       a,
+                   gint64       b,
+                   const char  *what,
+                   GError     **error)
 {
   sqlite3_stmt *stmt = _cb_store_prepare (self, sql, error);
 
@@ -37,21 +36,48 @@ run_ids (CbStore     *self,
   return _cb_store_step_done (self, stmt, what, error);
 }
 
-/* Our own transaction, or none when the caller has one open already. */
-static gboolean
-begin_own (CbStore   *self,
-           gboolean  *own,
-           GError   **error)
+GArray *
+_cb_store_collect_ids (CbStore     *self,
+                       const char  *sql,
+                       gint64       a,
+                       GError     **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = _cb_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  if (a != 0)
+    sqlite3_bind_int64 (stmt, 1, a);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _cb_store_set_error (self->db, rc, _("Could not read the database"), error);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+gboolean
+_cb_store_begin_own (CbStore   *self,
+                     gboolean  *own,
+                     GError   **error)
 {
   *own = !_cb_store_in_transaction (self);
   return !*own || cb_store_begin (self, error);
 }
 
-static gboolean
-end_own (CbStore   *self,
-         gboolean   own,
-         gboolean   ok,
-         GError   **error)
+gboolean
+_cb_store_end_own (CbStore   *self,
+                   gboolean   own,
+                   gboolean   ok,
+                   GError   **error)
 {
   if (!own)
     return ok;
@@ -66,6 +92,35 @@ static char *
 id_text (gint64 id)
 {
   return g_strdup_printf ("%" G_GINT64_FORMAT, id);
+}
+
+/* Every name key @person_id goes by: its name and its aliases.  A person
+ * merged, or named otherwise by the next article, is still recognised. */
+static GPtrArray *
+person_name_keys (CbStore  *self,
+                  gint64    person_id,
+                  GError  **error)
+{
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _cb_store_prepare (self,
+                            "SELECT name_key FROM person WHERE id = ?1"
+                            " UNION SELECT text_key FROM alias WHERE person_id = ?1",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (keys, g_strdup (CB_COLUMN_TEXT (stmt, 0)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _cb_store_set_error (self->db, rc, _("Could not read a person's names"), error);
+      return NULL;
+    }
+  return g_steal_pointer (&keys);
 }
 
 /* --- rejections ------------------------------------------------------------- */
@@ -96,8 +151,8 @@ _cb_store_is_rejected (CbStore     *self,
   return TRUE;
 }
 
-static gboolean
-remember_rejection (CbStore     *self,
+gboolean
+_cb_store_remember_rejection (CbStore     *self,
                     const char  *kind,
                     const char  *key,
                     gboolean     rejected,
@@ -117,6 +172,19 @@ remember_rejection (CbStore     *self,
   return _cb_store_step_done (self, stmt, _("Could not store a rejection"), error);
 }
 
+static gboolean
+remember_rejections (CbStore     *self,
+                     const char  *kind,
+                     GPtrArray   *keys,
+                     gboolean     rejected,
+                     GError     **error)
+{
+  for (guint i = 0; i < keys->len; i++)
+    if (!_cb_store_remember_rejection (self, kind, g_ptr_array_index (keys, i), rejected, error))
+      return FALSE;
+  return TRUE;
+}
+
 char *
 _cb_store_event_key (const char *subject_key,
                      const char *action,
@@ -129,28 +197,37 @@ _cb_store_event_key (const char *subject_key,
                           what, date_value != NULL ? date_value : "");
 }
 
-/* The rejection key of a stored event: who, what, when. */
-static gboolean
-stored_event_key (CbStore     *self,
-                  gint64       event_id,
-                  char       **key,
-                  GError     **error)
+/* The rejection keys of a stored event: who (under each of their names),
+ * what, when. */
+static GPtrArray *
+stored_event_keys (CbStore  *self,
+                   gint64    event_id,
+                   GError  **error)
 {
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) names = NULL;
+  g_autofree char *action = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *date_value = NULL;
+  gint64 subject_id = 0;
   sqlite3_stmt *stmt;
   int rc;
 
   stmt = _cb_store_prepare (self,
-                            "SELECT p.name_key, e.action, e.description, e.date_value"
-                            " FROM event e LEFT JOIN person p ON p.id = e.subject_id"
-                            " WHERE e.id = ?1",
+                            "SELECT subject_id, action, description, date_value"
+                            " FROM event WHERE id = ?1",
                             error);
   if (stmt == NULL)
-    return FALSE;
+    return NULL;
   sqlite3_bind_int64 (stmt, 1, event_id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    *key = _cb_store_event_key (CB_COLUMN_TEXT (stmt, 0), CB_COLUMN_TEXT (stmt, 1),
-                                CB_COLUMN_TEXT (stmt, 2), CB_COLUMN_TEXT (stmt, 3));
+    {
+      subject_id = sqlite3_column_int64 (stmt, 0);
+      action = g_strdup (CB_COLUMN_TEXT (stmt, 1));
+      description = g_strdup (CB_COLUMN_TEXT (stmt, 2));
+      date_value = g_strdup (CB_COLUMN_TEXT (stmt, 3));
+    }
   sqlite3_reset (stmt);
   if (rc == SQLITE_DONE)
     {
@@ -158,14 +235,37 @@ stored_event_key (CbStore     *self,
 
       /* TRANSLATORS: %s is a number */
       g_set_error (error, CB_STORE_ERROR, CB_STORE_ERROR_NOT_FOUND, _("There is no event %s in the database."), text);
-      return FALSE;
+      return NULL;
     }
   if (rc != SQLITE_ROW)
     {
       _cb_store_set_error (self->db, rc, _("Could not read an event"), error);
-      return FALSE;
+      return NULL;
     }
-  return TRUE;
+
+  if (subject_id != 0)
+    {
+      names = person_name_keys (self, subject_id, error);
+      if (names == NULL)
+        return NULL;
+    }
+  if (names == NULL || names->len == 0)
+    g_ptr_array_add (keys, _cb_store_event_key (NULL, action, description, date_value));
+  for (guint i = 0; names != NULL && i < names->len; i++)
+    g_ptr_array_add (keys, _cb_store_event_key (g_ptr_array_index (names, i), action,
+                                                description, date_value));
+  return g_steal_pointer (&keys);
+}
+
+gboolean
+_cb_store_remember_event_rejection (CbStore  *self,
+                                    gint64    event_id,
+                                    gboolean  rejected,
+                                    GError  **error)
+{
+  g_autoptr(GPtrArray) keys = stored_event_keys (self, event_id, error);
+
+  return keys != NULL && remember_rejections (self, "event", keys, rejected, error);
 }
 
 gboolean
@@ -174,19 +274,19 @@ cb_store_set_event_review (CbStore   *self,
                            CbReview   review,
                            GError   **error)
 {
-  g_autofree char *key = NULL;
-  sqlite3_stmt *stmt;
   gboolean own, ok;
 
   g_return_val_if_fail (CB_IS_STORE (self), FALSE);
 
-  if (!begin_own (self, &own, error))
+  if (!_cb_store_begin_own (self, &own, error))
     return FALSE;
 
-  ok = stored_event_key (self, event_id, &key, error);
+  /* Read first: an unknown id is an error, not a silent no-op. */
+  ok = _cb_store_remember_event_rejection (self, event_id, review == CB_REVIEW_REJECTED, error);
   if (ok)
     {
-      stmt = _cb_store_prepare (self, "UPDATE event SET review = ?2 WHERE id = ?1", error);
+      sqlite3_stmt *stmt = _cb_store_prepare (self, "UPDATE event SET review = ?2 WHERE id = ?1", error);
+
       ok = stmt != NULL;
       if (ok)
         {
@@ -195,9 +295,8 @@ cb_store_set_event_review (CbStore   *self,
           ok = _cb_store_step_done (self, stmt, _("Could not review an event"), error);
         }
     }
-  ok = ok && remember_rejection (self, "event", key, review == CB_REVIEW_REJECTED, error);
 
-  return end_own (self, own, ok, error);
+  return _cb_store_end_own (self, own, ok, error);
 }
 
 gboolean
@@ -206,27 +305,29 @@ cb_store_set_case_review (CbStore   *self,
                           CbReview   review,
                           GError   **error)
 {
-  g_autofree char *key = NULL;
+  g_autoptr(GPtrArray) keys = NULL;
+  g_autofree char *title = NULL;
   sqlite3_stmt *stmt;
+  gint64 subject_id = 0;
   gboolean own, ok;
   int rc;
 
   g_return_val_if_fail (CB_IS_STORE (self), FALSE);
 
-  if (!begin_own (self, &own, error))
+  if (!_cb_store_begin_own (self, &own, error))
     return FALSE;
 
-  stmt = _cb_store_prepare (self,
-                            "SELECT coalesce (p.name_key, c.title) FROM case_file c"
-                            " LEFT JOIN person p ON p.id = c.subject_id WHERE c.id = ?1",
-                            error);
+  stmt = _cb_store_prepare (self, "SELECT subject_id, title FROM case_file WHERE id = ?1", error);
   ok = stmt != NULL;
   if (ok)
     {
       sqlite3_bind_int64 (stmt, 1, case_id);
       rc = sqlite3_step (stmt);
       if (rc == SQLITE_ROW)
-        key = _cb_store_name_key (CB_COLUMN_TEXT (stmt, 0));
+        {
+          subject_id = sqlite3_column_int64 (stmt, 0);
+          title = g_strdup (CB_COLUMN_TEXT (stmt, 1));
+        }
       sqlite3_reset (stmt);
       if (rc == SQLITE_DONE)
         {
@@ -243,6 +344,21 @@ cb_store_set_case_review (CbStore   *self,
           ok = FALSE;
         }
     }
+
+  /* A case is remembered by its subject, under each of their names (a case
+   * without a subject by its title). */
+  if (ok && subject_id != 0)
+    {
+      keys = person_name_keys (self, subject_id, error);
+      ok = keys != NULL;
+    }
+  if (ok && (keys == NULL || keys->len == 0))
+    {
+      g_clear_pointer (&keys, g_ptr_array_unref);
+      keys = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (keys, _cb_store_name_key (title));
+    }
+
   if (ok)
     {
       stmt = _cb_store_prepare (self, "UPDATE case_file SET review = ?2 WHERE id = ?1", error);
@@ -254,9 +370,9 @@ cb_store_set_case_review (CbStore   *self,
           ok = _cb_store_step_done (self, stmt, _("Could not review a case file"), error);
         }
     }
-  ok = ok && remember_rejection (self, "case", key, review == CB_REVIEW_REJECTED, error);
+  ok = ok && remember_rejections (self, "case", keys, review == CB_REVIEW_REJECTED, error);
 
-  return end_own (self, own, ok, error);
+  return _cb_store_end_own (self, own, ok, error);
 }
 
 /* --- one event, several articles ------------------------------------------- */
@@ -314,6 +430,7 @@ _cb_store_descriptions_similar (const char *a,
 gboolean
 _cb_store_find_same_event (CbStore     *self,
                            gint64       article_id,
+                           gint64       except_id,
                            gint64       subject_id,
                            const char  *action,
                            const char  *description,
@@ -333,7 +450,7 @@ _cb_store_find_same_event (CbStore     *self,
   /* Same person, overlapping dates, from another article. */
   stmt = _cb_store_prepare (self,
                             "SELECT id, action, description, review FROM event"
-                            " WHERE subject_id = ?1 AND article_id IS NOT ?2"
+                            " WHERE subject_id = ?1 AND article_id IS NOT ?2 AND id != ?5"
                             " AND date_earliest <= ?4 AND date_latest >= ?3"
                             " ORDER BY id",
                             error);
@@ -343,6 +460,7 @@ _cb_store_find_same_event (CbStore     *self,
   sqlite3_bind_int64 (stmt, 2, article_id);
   sqlite3_bind_int64 (stmt, 3, earliest);
   sqlite3_bind_int64 (stmt, 4, latest);
+  sqlite3_bind_int64 (stmt, 5, except_id);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -367,230 +485,87 @@ _cb_store_find_same_event (CbStore     *self,
   return TRUE;
 }
 
-/* --- people who may be one ---------------------------------------------- */
-
-void
-cb_merge_suggestion_free (CbMergeSuggestion *suggestion)
-{
-  if (suggestion == NULL)
-    return;
-  g_free (suggestion->keep_name);
-  g_free (suggestion->other_name);
-  g_free (suggestion);
-}
-
-static char *
-merge_key (const char *key_a,
-           const char *key_b)
-{
-  /* The same pair whichever way round. */
-  return g_strcmp0 (key_a, key_b) <= 0 ? g_strdup_printf ("%s|%s", key_a, key_b)
-                                       : g_strdup_printf ("%s|%s", key_b, key_a);
-}
-
 gboolean
-_cb_store_suggest_merges (CbStore  *self,
-                          gint64    person_id,
-                          GError  **error)
+_cb_store_fold_event (CbStore  *self,
+                      gint64    event_id,
+                      GError  **error)
 {
-  g_autoptr(GArray) longer = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *key = NULL;
+  g_autofree char *action = NULL;
+  g_autofree char *description = NULL;
   sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = _cb_store_prepare (self, "SELECT name_key FROM person WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, person_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    key = g_strdup (CB_COLUMN_TEXT (stmt, 0));
-  sqlite3_reset (stmt);
-  if (key == NULL)
-    return TRUE;
-
-  /* "Ann Marie Example" and "Ann Marie Example Smith": one name goes on
-   * where the other ends, and the shorter has a first name and a surname.
-   * Different first names never match: the whole shorter name is a prefix. */
-  stmt = _cb_store_prepare (self,
-                            "SELECT id, name_key FROM person WHERE id != ?1 AND ("
-                            " (instr (?2, ' ') > 0 AND substr (name_key, 1, length (?2) + 1) = ?2 || ' ')"
-                            " OR (instr (name_key, ' ') > 0"
-                            "     AND substr (?2, 1, length (name_key) + 1) = name_key || ' '))",
-                            error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, person_id);
-  _cb_store_bind_text (stmt, 2, key);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 other = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (longer, other);
-      g_ptr_array_add (keys, g_strdup (CB_COLUMN_TEXT (stmt, 1)));
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _cb_store_set_error (self->db, rc, _("Could not look for people to merge"), error);
-      return FALSE;
-    }
-
-  for (guint i = 0; i < longer->len; i++)
-    {
-      gint64 other = g_array_index (longer, gint64, i);
-      const char *other_key = g_ptr_array_index (keys, i);
-      g_autofree char *pair = merge_key (key, other_key);
-      gboolean rejected = FALSE;
-      /* The fuller name is the one kept. */
-      gboolean keep_other = strlen (other_key) > strlen (key);
-
-      if (!_cb_store_is_rejected (self, "merge", pair, &rejected, error))
-        return FALSE;
-      if (rejected)
-        continue;
-      stmt = _cb_store_prepare (self,
-                                "INSERT OR IGNORE INTO person_merge (keep_id, other_id)"
-                                " SELECT ?1, ?2 WHERE NOT EXISTS (SELECT 1 FROM person_merge"
-                                " WHERE keep_id = ?2 AND other_id = ?1)",
-                                error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, keep_other ? other : person_id);
-      sqlite3_bind_int64 (stmt, 2, keep_other ? person_id : other);
-      if (!_cb_store_step_done (self, stmt, _("Could not store a merge suggestion"), error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-GPtrArray *
-cb_store_list_merge_suggestions (CbStore  *self,
-                                 GError  **error)
-{
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) cb_merge_suggestion_free);
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_return_val_if_fail (CB_IS_STORE (self), NULL);
-
-  stmt = _cb_store_prepare (self,
-                            "SELECT m.id, m.keep_id, k.name, m.other_id, o.name FROM person_merge m"
-                            " JOIN person k ON k.id = m.keep_id JOIN person o ON o.id = m.other_id"
-                            " WHERE m.review = 'suggested' ORDER BY k.name_key, o.name_key",
-                            error);
-  if (stmt == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      CbMergeSuggestion *s = g_new0 (CbMergeSuggestion, 1);
-
-      s->id = sqlite3_column_int64 (stmt, 0);
-      s->keep_id = sqlite3_column_int64 (stmt, 1);
-      s->keep_name = g_strdup (CB_COLUMN_TEXT (stmt, 2));
-      s->other_id = sqlite3_column_int64 (stmt, 3);
-      s->other_name = g_strdup (CB_COLUMN_TEXT (stmt, 4));
-      g_ptr_array_add (list, s);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _cb_store_set_error (self->db, rc, _("Could not list the merge suggestions"), error);
-      return NULL;
-    }
-  return g_steal_pointer (&list);
-}
-
-static gboolean
-read_merge (CbStore  *self,
-            gint64    suggestion_id,
-            gint64   *keep_id,
-            gint64   *other_id,
-            char    **pair,
-            GError  **error)
-{
-  sqlite3_stmt *stmt;
+  gint64 article_id = 0, subject_id = 0, case_id = 0, same_id = 0;
+  guint32 earliest = 0, latest = 0;
+  CbReview review = CB_REVIEW_SUGGESTED;
+  CbReview same_review = CB_REVIEW_SUGGESTED;
   int rc;
 
   stmt = _cb_store_prepare (self,
-                            "SELECT m.keep_id, m.other_id, k.name_key, o.name_key FROM person_merge m"
-                            " JOIN person k ON k.id = m.keep_id JOIN person o ON o.id = m.other_id"
-                            " WHERE m.id = ?1",
+                            "SELECT article_id, subject_id, action, description, date_earliest,"
+                            " date_latest, review, case_id FROM event WHERE id = ?1",
                             error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, suggestion_id);
+  sqlite3_bind_int64 (stmt, 1, event_id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
-      *keep_id = sqlite3_column_int64 (stmt, 0);
-      *other_id = sqlite3_column_int64 (stmt, 1);
-      *pair = merge_key (CB_COLUMN_TEXT (stmt, 2), CB_COLUMN_TEXT (stmt, 3));
+      article_id = sqlite3_column_int64 (stmt, 0);
+      subject_id = sqlite3_column_int64 (stmt, 1);
+      action = g_strdup (CB_COLUMN_TEXT (stmt, 2));
+      description = g_strdup (CB_COLUMN_TEXT (stmt, 3));
+      earliest = (guint32) sqlite3_column_int64 (stmt, 4);
+      latest = (guint32) sqlite3_column_int64 (stmt, 5);
+      review = cb_review_from_string (CB_COLUMN_TEXT (stmt, 6));
+      case_id = sqlite3_column_int64 (stmt, 7);
     }
   sqlite3_reset (stmt);
   if (rc == SQLITE_DONE)
-    {
-      g_autofree char *text = id_text (suggestion_id);
-
-      /* TRANSLATORS: %s is a number */
-      g_set_error (error, CB_STORE_ERROR, CB_STORE_ERROR_NOT_FOUND, _("There is no merge suggestion %s in the database."), text);
-      return FALSE;
-    }
+    return TRUE;
   if (rc != SQLITE_ROW)
     {
-      _cb_store_set_error (self->db, rc, _("Could not read a merge suggestion"), error);
+      _cb_store_set_error (self->db, rc, _("Could not read an event"), error);
       return FALSE;
     }
-  return TRUE;
-}
 
-gboolean
-cb_store_accept_merge (CbStore  *self,
-                       gint64    suggestion_id,
-                       GError  **error)
-{
-  static const char * const moves[] = {
-    /* Aliases the kept person lacks move; the rest go with the other person. */
-    "UPDATE alias SET person_id = ?1 WHERE person_id = ?2"
-    " AND text_key NOT IN (SELECT text_key FROM alias WHERE person_id = ?1)",
-    "UPDATE mention SET person_id = ?1 WHERE person_id = ?2",
-    "UPDATE event SET subject_id = ?1 WHERE subject_id = ?2",
-    "UPDATE excerpt SET speaker_id = ?1 WHERE speaker_id = ?2",
-    "UPDATE case_file SET subject_id = ?1 WHERE subject_id = ?2",
-    "DELETE FROM person WHERE id = ?2",
-  };
-  g_autofree char *pair = NULL;
-  gint64 keep_id = 0, other_id = 0;
-  gboolean own, ok;
+  /* Its date or subject may have changed: what the user rejected stays
+   * rejected under what it is now. */
+  if (review == CB_REVIEW_REJECTED)
+    return _cb_store_remember_event_rejection (self, event_id, TRUE, error);
 
-  g_return_val_if_fail (CB_IS_STORE (self), FALSE);
-
-  if (!begin_own (self, &own, error))
+  if (!_cb_store_find_same_event (self, article_id, event_id, subject_id, action, description,
+                                  earliest, latest, &same_id, &same_review, error))
     return FALSE;
-  ok = read_merge (self, suggestion_id, &keep_id, &other_id, &pair, error);
-  for (guint i = 0; ok && i < G_N_ELEMENTS (moves); i++)
-    ok = run_ids (self, moves[i], keep_id, other_id, _("Could not merge two people"), error);
-  return end_own (self, own, ok, error);
-}
+  if (same_id == 0)
+    return TRUE;
 
-gboolean
-cb_store_reject_merge (CbStore  *self,
-                       gint64    suggestion_id,
-                       GError  **error)
-{
-  g_autofree char *pair = NULL;
-  gint64 keep_id = 0, other_id = 0;
-  gboolean own, ok;
+  if (same_review == CB_REVIEW_REJECTED)
+    {
+      /* The user said no to this event once; an event they accepted in
+       * another article is not overruled, it stays apart. */
+      if (review == CB_REVIEW_ACCEPTED)
+        return TRUE;
+      return _cb_store_run_ids (self, "UPDATE event SET review = 'rejected' WHERE id = ?1",
+                                event_id, 0, _("Could not review an event"), error) &&
+             _cb_store_remember_event_rejection (self, event_id, TRUE, error);
+    }
 
-  g_return_val_if_fail (CB_IS_STORE (self), FALSE);
-
-  if (!begin_own (self, &own, error))
+  /* One event: the first told keeps its date and description, gains the
+   * sources, and is accepted when either was. */
+  if (!_cb_store_run_ids (self,
+                          "INSERT OR IGNORE INTO event_source (event_id, excerpt_id)"
+                          " SELECT ?1, excerpt_id FROM event_source WHERE event_id = ?2",
+                          same_id, event_id, _("Could not join two events"), error))
     return FALSE;
-  ok = read_merge (self, suggestion_id, &keep_id, &other_id, &pair, error) &&
-       run_ids (self, "UPDATE person_merge SET review = 'rejected' WHERE id = ?1",
-                suggestion_id, 0, _("Could not reject a merge"), error) &&
-       remember_rejection (self, "merge", pair, TRUE, error);
-  return end_own (self, own, ok, error);
+  if (review == CB_REVIEW_ACCEPTED &&
+      !_cb_store_run_ids (self, "UPDATE event SET review = 'accepted' WHERE id = ?1",
+                          same_id, 0, _("Could not join two events"), error))
+    return FALSE;
+  if (case_id != 0 &&
+      !_cb_store_run_ids (self, "UPDATE event SET case_id = ?2 WHERE id = ?1 AND case_id IS NULL",
+                          same_id, case_id, _("Could not join two events"), error))
+    return FALSE;
+  return _cb_store_run_ids (self, "DELETE FROM event WHERE id = ?1", event_id, 0,
+                            _("Could not join two events"), error);
 }
 
 /* --- an article's date, and the dates that depend on it ------------------ */
@@ -649,7 +624,7 @@ cb_store_set_article_date (CbStore      *self,
       g_hash_table_insert (by_span, key, tx);
     }
 
-  if (!begin_own (self, &own, error))
+  if (!_cb_store_begin_own (self, &own, error))
     {
       cb_fuzzy_date_clear (&published);
       return FALSE;
@@ -724,9 +699,11 @@ cb_store_set_article_date (CbStore      *self,
           _cb_store_bind_julian (stmt, 6, tx->date.earliest);
           _cb_store_bind_julian (stmt, 7, tx->date.latest);
           ok = _cb_store_step_done (self, stmt, _("Could not resolve an event's date again"), error);
+          /* Dated now, it may be an event another article told already. */
+          ok = ok && _cb_store_fold_event (self, g_array_index (ids, gint64, i), error);
         }
     }
 
   cb_fuzzy_date_clear (&published);
-  return end_own (self, own, ok, error);
+  return _cb_store_end_own (self, own, ok, error);
 }

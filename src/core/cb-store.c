@@ -518,6 +518,10 @@ cb_store_open (const char  *path,
   if (!_cb_store_read_user_version (self->db, &self->schema_version, error))
     return NULL;
 
+  /* Schema 1 kept no merge suggestions: its people get them now, once. */
+  if (version == 1 && !cb_store_suggest_merges (self, error))
+    return NULL;
+
   return g_steal_pointer (&self);
 }
 
@@ -1124,7 +1128,7 @@ store_event (AddContext            *ctx,
     {
       CbReview review = CB_REVIEW_SUGGESTED;
 
-      if (!_cb_store_find_same_event (ctx->self, ctx->article_id, subject_id, mention->action,
+      if (!_cb_store_find_same_event (ctx->self, ctx->article_id, 0, subject_id, mention->action,
                                       description, timex->date.earliest, timex->date.latest,
                                       &event_id, &review, error))
         return FALSE;

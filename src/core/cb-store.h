@@ -86,6 +86,16 @@ GPtrArray  *cb_store_list_articles   (CbStore *self,
                                       GError **error);
 guint       cb_store_count_articles  (CbStore *self);
 
+/* Deletes an article with its mentions and excerpts, in one transaction.
+ * Events resting on it alone go (unless accepted), events other articles
+ * tell too keep those sources; suggested case files left without events and
+ * people nothing refers to any more go too.  What the user rejected stays
+ * rejected: importing the same text again does not bring it back.  An
+ * unknown id fails with CB_STORE_ERROR_NOT_FOUND. */
+gboolean    cb_store_delete_article  (CbStore *self,
+                                      gint64   article_id,
+                                      GError **error);
+
 /* --- Case files, events, excerpts, people ------------------------------- */
 
 /* Every case file not rejected, by title.  GPtrArray of CbCaseFile. */
@@ -112,8 +122,13 @@ GPtrArray  *cb_store_list_persons    (CbStore *self,
 /* --- Review --------------------------------------------------------------- */
 
 /* Accepts, rejects or returns to "suggested" an event or a case file.  A
- * rejection is remembered by what it was (who, what, when), so the same
- * suggestion from another article or a re-import does not come back. */
+ * rejection is remembered by what it was — an event by who (under every
+ * name the person goes by), what (the legal action, else the description)
+ * and when (the date value); a case file by its subject's names — so the
+ * same suggestion from another article, or from the same text imported
+ * again after the article was deleted, does not come back.  Returning it to
+ * suggested or accepting it forgets the rejection.  Unknown ids fail with
+ * CB_STORE_ERROR_NOT_FOUND. */
 gboolean    cb_store_set_event_review (CbStore  *self,
                                        gint64    event_id,
                                        CbReview  review,
@@ -123,16 +138,23 @@ gboolean    cb_store_set_case_review  (CbStore  *self,
                                        CbReview  review,
                                        GError  **error);
 
-/* Sets (or, with NULL, clears) an article's date and resolves its relative
- * dates ("last week", "on Tuesday", "two years later") again, in one
- * transaction. */
+/* Sets, changes or (with NULL) clears an article's date and resolves every
+ * date of its events again against it — relative ones ("last week", "on
+ * Tuesday") and those that follow them ("two years later") — in one
+ * transaction.  An event dated this way that another article told already
+ * (same subject, overlapping dates, same action or similar words) becomes
+ * one event with the sources of both.  Unknown ids fail with
+ * CB_STORE_ERROR_NOT_FOUND. */
 gboolean    cb_store_set_article_date (CbStore      *self,
                                        gint64        article_id,
                                        const GDate  *date,
                                        GError      **error);
 
-/* Two stored people whose names may be one person's ("Ann Example" and
- * "Ann Example Smith"): never merged without the user. */
+/* Two stored people whose names may be one person's: one name's words
+ * begin the other's ("Ann Example" and "Ann Example Smith"; the shorter has
+ * at least two words, so the first names agree).  Suggested whenever an
+ * article brings such a name in, never merged without the user; different
+ * first names sharing a surname are never suggested. */
 typedef struct
 {
   gint64  id;
@@ -148,13 +170,22 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CbMergeSuggestion, cb_merge_suggestion_free)
 /* Open suggestions.  GPtrArray of CbMergeSuggestion. */
 GPtrArray  *cb_store_list_merge_suggestions (CbStore  *self,
                                              GError  **error);
-/* Merges: aliases, mentions, events, excerpts and cases move to the kept
- * person; the other is deleted. */
+/* Merges, in one transaction: the other's name becomes an alias of the
+ * kept person, and aliases, mentions, events, quotes and case files move to
+ * the kept person (two case files become one, with the events of both);
+ * an event both names were told doing in two articles becomes one event.
+ * The other person is deleted. */
 gboolean    cb_store_accept_merge     (CbStore  *self,
                                        gint64    suggestion_id,
                                        GError  **error);
+/* The pair is not suggested again, whichever articles name them. */
 gboolean    cb_store_reject_merge     (CbStore  *self,
                                        gint64    suggestion_id,
+                                       GError  **error);
+/* Looks at every stored person for names that extend one another (as each
+ * import does for the people it brings in), e.g. after an upgrade from a
+ * schema without suggestions.  Rejected pairs stay rejected. */
+gboolean    cb_store_suggest_merges   (CbStore  *self,
                                        GError  **error);
 
 /* --- Search --------------------------------------------------------------- */
