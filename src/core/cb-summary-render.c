@@ -778,11 +778,40 @@ draw_block (CbSummaryRender *self,
     }
 }
 
+/* Later pages of a case say which case they belong to. */
 static void
-draw_furniture (CbSummaryRender *self,
-                cairo_t         *cr,
-                guint            index,
-                const Page      *page)
+draw_header (CbSummaryRender *self,
+             cairo_t         *cr,
+             const Page      *page)
+{
+  const CbSummaryCase *summary_case;
+  g_autofree char *title = NULL;
+  g_autofree char *markup = NULL;
+  g_autoptr(PangoLayout) header = NULL;
+  double width = content_width (self);
+  double y;
+
+  if (page->case_start || page->case_index >= cb_summary_get_n_cases (self->summary))
+    return;
+
+  summary_case = cb_summary_get_case (self->summary, page->case_index);
+  title = escape (summary_case->title);
+  markup = g_strdup_printf ("%s — %s", title, _("Case summary"));
+  header = new_layout (self, FONT_FURNITURE, width, markup);
+  pango_layout_set_ellipsize (header, PANGO_ELLIPSIZE_END);
+  pango_layout_set_height (header, -1);
+
+  y = self->top - FURNITURE_GAP - layout_height (header);
+  set_color (cr, 0x5a6b7d);
+  cairo_move_to (cr, self->left, y);
+  pango_cairo_show_layout (cr, header);
+  hairline (cr, self->left, self->left + width, y + layout_height (header) + 4.0, 0.5, 0x9aa8b6);
+}
+
+static void
+draw_footer (CbSummaryRender *self,
+             cairo_t         *cr,
+             guint            index)
 {
   double width = content_width (self);
   g_autofree char *page_text = NULL;
@@ -805,23 +834,6 @@ draw_furniture (CbSummaryRender *self,
   pango_layout_set_alignment (right, PANGO_ALIGN_RIGHT);
   cairo_move_to (cr, self->left + width * 0.7, y);
   pango_cairo_show_layout (cr, right);
-
-  /* Later pages of a case say which case they belong to. */
-  if (!page->case_start && page->case_index < cb_summary_get_n_cases (self->summary))
-    {
-      const CbSummaryCase *summary_case = cb_summary_get_case (self->summary, page->case_index);
-      g_autofree char *title = escape (summary_case->title);
-      g_autofree char *markup = g_strdup_printf ("%s — %s", title, _("Case summary"));
-      g_autoptr(PangoLayout) header = new_layout (self, FONT_FURNITURE, width, markup);
-
-      pango_layout_set_ellipsize (header, PANGO_ELLIPSIZE_END);
-      pango_layout_set_height (header, -1);
-      y = self->top - FURNITURE_GAP - layout_height (header);
-      set_color (cr, 0x5a6b7d);
-      cairo_move_to (cr, self->left, y);
-      pango_cairo_show_layout (cr, header);
-      hairline (cr, self->left, self->left + width, y + layout_height (header) + 4.0, 0.5, 0x9aa8b6);
-    }
 }
 
 void
@@ -840,7 +852,8 @@ cb_summary_render_draw_page (CbSummaryRender *self,
   p = &g_array_index (self->pages, Page, page);
 
   cairo_save (cr);
-  draw_furniture (self, cr, page, p);
+  /* In reading order: what a text extractor or a screen reader meets first. */
+  draw_header (self, cr, p);
   for (guint i = p->first; i < p->first + p->n; i++)
     {
       const Placement *placement = &g_array_index (self->placements, Placement, i);
@@ -859,6 +872,7 @@ cb_summary_render_draw_page (CbSummaryRender *self,
       draw_block (self, cr, block);
       cairo_restore (cr);
     }
+  draw_footer (self, cr, page);
   cairo_restore (cr);
 }
 
