@@ -1052,3 +1052,14 @@ cb_summary_render_set_page (CbSummaryRender *self,
   self->left = MAX (margin_left, CB_SUMMARY_MARGIN_SIDE);
   self->paginated = FALSE;
 }
+
+void
+cb_summary_render_get_page_size (CbSummaryRender *self,
+                                 double          *width,
+                                 double          *height)
+{
+  g_return_if_fail (CB_IS_SUMMARY_RENDER (self));
+
+  *width = self->width;
+  *height = self->height;
+}

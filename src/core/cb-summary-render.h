@@ -49,6 +49,10 @@ void             cb_summary_render_set_page     (CbSummaryRender *self,
                                                  double           margin_bottom,
                                                  double           margin_left);
 
+void             cb_summary_render_get_page_size (CbSummaryRender *self,
+                                                  double          *width,
+                                                  double          *height);
+
 /* Lays out the whole document and breaks it into pages: table rows are never
  * split, a heading never ends a page, each case starts on a new page.
  * Returns the number of pages (at least 1). */
