@@ -215,6 +215,17 @@ cb_print_operation_preview (GtkPrintOperation        *operation,
   self->preview = preview;
   self->preview_page = 0;
 
+  /* GTK insists on a cairo context for a preview it does not draw; the
+   * window below draws the pages with the renderer itself. */
+  {
+    cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+    cairo_t *cr = cairo_create (surface);
+
+    gtk_print_context_set_cairo_context (context, cr, 72, 72);
+    cairo_destroy (cr);
+    cairo_surface_destroy (surface);
+  }
+
   window = gtk_window_new ();
   title = _("Print Preview");
   gtk_window_set_title (GTK_WINDOW (window), title);
