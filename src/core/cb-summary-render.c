@@ -426,7 +426,7 @@ add_chronology (CbSummaryRender     *self,
       else
         date_markup = g_strdup (date);
       markup = event->sources->len > 0
-        ? g_strdup_printf ("%s <span font='Sans 7' foreground='#5a6b7d'>%s</span>", description, numbers)
+        ? g_strdup_printf ("%s\u00a0<span font='Sans 7' foreground='#5a6b7d'>%s</span>", description, numbers)
         : g_strdup (description);
 
       date_layout = new_layout (self, FONT_DATE, DATE_COLUMN - 8.0, date_markup);
@@ -510,7 +510,7 @@ add_sources (CbSummaryRender     *self,
           g_autofree char *date = escape (source->date);
           g_autofree char *location = escape (source->location);
 
-          g_string_append_printf (markup, "\n<span font='Sans 8' foreground='#444444'>%s%s%s</span>",
+          g_string_append_printf (markup, "\n<span font='Sans 8' foreground='#444444' insert_hyphens='false'>%s%s%s</span>",
                                   date, source->date != NULL && source->location != NULL ? "  ·  " : "",
                                   location);
         }
