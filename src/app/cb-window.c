@@ -10,6 +10,7 @@
 #include "cb-drop.h"
 #include "cb-importer.h"
 #include "cb-inbox.h"
+#include "cb-print.h"
 #include "cb-window.h"
 #include "casebook-resources.h"
 
@@ -77,6 +78,10 @@ update_actions (CbWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-folder", !importing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-samples", !importing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", importing);
+  /* Printing prints the selected case. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print",
+                                 self->selection != NULL
+                                 && cb_selection_get_case_id (self->selection) != 0);
 }
 
 static gboolean
@@ -142,6 +147,19 @@ case_changed_cb (CbWindow *self)
 {
   if (cb_selection_get_event_id (self->selection) == 0)
     select_first_event (self);
+  update_actions (self);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  CbWindow *self = CB_WINDOW (widget);
+  gint64 case_id = cb_selection_get_case_id (self->selection);
+
+  if (case_id != 0)
+    cb_print_case (GTK_WINDOW (self), self->store, case_id);
 }
 
 static void
@@ -903,11 +921,13 @@ cb_window_class_init (CbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
   gtk_widget_class_install_action (widget_class, "win.dismiss-status", NULL, dismiss_status_action);
   gtk_widget_class_install_action (widget_class, "win.import-details", NULL, import_details_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.import-folder", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.refresh", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.refresh", NULL);
   for (int i = 1; i <= 4; i++)

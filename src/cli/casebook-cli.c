@@ -18,6 +18,8 @@
 #include "cb-extraction-json.h"
 #include "cb-importer.h"
 #include "cb-store.h"
+#include "cb-summary.h"
+#include "cb-summary-render.h"
 #include "cb-text-decode.h"
 #include "extract/cb-extract.h"
 
@@ -41,6 +43,7 @@ static int run_extract     (const char *db_path, int argc, char **argv);
 static int run_cases       (const char *db_path, int argc, char **argv);
 static int run_search      (const char *db_path, int argc, char **argv);
 static int run_export_json (const char *db_path, int argc, char **argv);
+static int run_summary     (const char *db_path, int argc, char **argv);
 
 static const Command commands[] = {
   { "import",      run_import,      N_("Import text files and folders into the database") },
@@ -48,6 +51,7 @@ static const Command commands[] = {
   { "cases",       run_cases,       N_("List the case files") },
   { "search",      run_search,      N_("Search the articles") },
   { "export-json", run_export_json, N_("Write the whole database as JSON") },
+  { "summary",     run_summary,     N_("Write a printable case summary as PDF") },
 };
 
 static void
@@ -457,6 +461,95 @@ run_export_json (const char *db_path,
     {
       g_autofree char *json = json_generator_to_data (generator, NULL);
       g_print ("%s\n", json);
+    }
+
+  return EXIT_OK;
+}
+
+static int
+run_summary (const char *db_path,
+             int         argc,
+             char      **argv)
+{
+  g_autoptr(CbStore) store = NULL;
+  g_autoptr(CbSummary) summary = NULL;
+  g_autoptr(CbSummaryRender) render = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *paper_name = NULL;
+  gboolean all = FALSE;
+  gboolean include_suggestions = FALSE;
+  CbPaper paper = cb_paper_get_default ();
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write the PDF to FILE (required)"), N_("FILE") },
+    { "all", 0, 0, G_OPTION_ARG_NONE, &all,
+      N_("Every case file in one document, each from a new page"), NULL },
+    { "include-suggestions", 0, 0, G_OPTION_ARG_NONE, &include_suggestions,
+      N_("Include what has not been reviewed yet, marked as suggested"), NULL },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, &paper_name,
+      N_("Paper size: a4 or letter (default: from the locale)"), N_("SIZE") },
+    { NULL }
+  };
+
+  if (!parse_command_options ("summary", _("CASE | --all"),
+                              _("Writes the summary of a case file as PDF: its people, a chronology of\n"
+                                "its events with numbered sources, key excerpts and the list of sources.\n"
+                                "CASE is a case file’s number or title (see “casebook-cli cases”).\n"
+                                "Only accepted events are printed unless --include-suggestions is given."),
+                              entries, &argc, &argv))
+    return EXIT_FAILED;
+
+  if (all ? argc != 1 : argc != 2)
+    {
+      print_error (all ? _("summary --all takes no case.")
+                       : _("summary needs exactly one case (a number or a title), or --all."));
+      return EXIT_FAILED;
+    }
+
+  if (output == NULL || *output == '\0')
+    {
+      print_error (_("summary needs -o FILE.pdf."));
+      return EXIT_FAILED;
+    }
+
+  if (paper_name != NULL && !cb_paper_from_string (paper_name, &paper))
+    {
+      print_error (_("Unknown paper size “%s”; use a4 or letter."), paper_name);
+      return EXIT_FAILED;
+    }
+
+  store = open_store (db_path);
+  if (store == NULL)
+    return EXIT_FAILED;
+
+  summary = cb_summary_new (NULL, include_suggestions);
+  if (all)
+    {
+      if (!cb_summary_add_all_cases (summary, store, &error))
+        {
+          print_error ("%s", error->message);
+          return EXIT_FAILED;
+        }
+    }
+  else
+    {
+      gint64 case_id = cb_summary_find_case (store, argv[1], &error);
+
+      if (case_id == 0 || !cb_summary_add_case (summary, store, case_id, &error))
+        {
+          print_error ("%s", error->message);
+          return EXIT_FAILED;
+        }
+    }
+
+  render = cb_summary_render_new (summary);
+  file = g_file_new_for_commandline_arg (output);
+  if (!cb_summary_render_write_pdf (render, paper, file, NULL, &error))
+    {
+      print_error (_("Could not write “%s”: %s"), output, error->message);
+      return EXIT_FAILED;
     }
 
   return EXIT_OK;
