@@ -438,6 +438,23 @@ test_view_zoom_to_fit (Fixture       *fixture,
     cb_timeline_view_get_drawn (view, n - 1, NULL, &last, NULL);
     g_assert_cmpfloat (last.origin.x + last.size.width - first.origin.x, >, width / 2);
   }
+
+  /* A lone day: shown with its label, not at the edge. */
+  {
+    g_autoptr(GListStore) lone = g_list_store_new (CB_TYPE_EVENT);
+    g_autoptr(CbEvent) event = make_event (77, "2016-01-04", CB_QUALIFIER_ON,
+                                           "A single event with a rather long description to show",
+                                           CB_REVIEW_SUGGESTED, 1);
+    graphene_rect_t mark, item;
+
+    g_list_store_append (lone, event);
+    cb_timeline_view_set_model (view, G_LIST_MODEL (lone));
+    g_assert_cmpuint (cb_timeline_view_get_n_drawn (view), ==, 1);
+    cb_timeline_view_get_drawn (view, 0, NULL, &mark, &item);
+    g_assert_cmpfloat (item.origin.x, >=, 0);
+    g_assert_cmpfloat (item.origin.x + item.size.width, <=, width);
+    g_assert_cmpfloat (mark.origin.x, >, width / 4);
+  }
 }
 
 static void

@@ -253,6 +253,48 @@ right_pad (CbTimelineView *self)
   return CLAMP (width_of (self) * 0.3, OPEN_FADE_PX, MAX_LABEL_PX * 0.6);
 }
 
+static double
+left_pad (CbTimelineView *self)
+{
+  return MIN (OPEN_FADE_PX + 12.0, width_of (self) / 6.0);
+}
+
+/* The days zoom-to-fit shows between the paddings: every event, and at
+ * least MIN_VISIBLE_DAYS around a lone one. */
+static void
+fit_range (CbTimelineView *self,
+           double         *first,
+           double         *last)
+{
+  *first = G_MAXDOUBLE;
+  *last = -G_MAXDOUBLE;
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const Item *item = &g_array_index (self->items, Item, i);
+
+      *first = MIN (*first, item->day0);
+      *last = MAX (*last, item->day1);
+    }
+
+  if (self->items->len == 0)
+    {
+      GDate today;
+
+      g_date_clear (&today, 1);
+      g_date_set_time_t (&today, time (NULL));
+      *first = g_date_get_julian (&today) - 365.0 * 5;
+      *last = g_date_get_julian (&today);
+    }
+
+  if (*last - *first < MIN_VISIBLE_DAYS)
+    {
+      double middle = (*first + *last) / 2.0;
+
+      *first = middle - MIN_VISIBLE_DAYS / 2.0;
+      *last = middle + MIN_VISIBLE_DAYS / 2.0;
+    }
+}
+
 /* Lanes for the current scale: items keep LANE_GAP pixels apart, labels included. */
 static void
 ensure_layout (CbTimelineView *self)
@@ -262,7 +304,8 @@ ensure_layout (CbTimelineView *self)
   g_autofree double *rights = NULL;
   g_autofree guint *lanes = NULL;
   int text_height = 0;
-  double label_limit = -G_MAXDOUBLE;
+  double label_limit;
+  double first, last;
 
   if (self->layout_scale == self->scale && self->layout_label_px == label_px)
     return;
@@ -274,10 +317,10 @@ ensure_layout (CbTimelineView *self)
   rights = g_new0 (double, MAX (self->items->len, 1));
   lanes = g_new0 (guint, MAX (self->items->len, 1));
 
-  /* A label that would run past what zoom-to-fit shows goes left of its mark. */
-  for (guint i = 0; i < self->items->len; i++)
-    label_limit = MAX (label_limit, g_array_index (self->items, Item, i).day1 * self->scale);
-  label_limit += right_pad (self);
+  /* A label that would run past what zoom-to-fit shows goes left of its
+   * mark, when it fits there. */
+  fit_range (self, &first, &last);
+  label_limit = last * self->scale + right_pad (self);
 
   for (guint i = 0; i < self->items->len; i++)
     {
@@ -320,7 +363,7 @@ ensure_layout (CbTimelineView *self)
       label_end = item->label_x + item->label_w + (item->badge != NULL ? 6.0 + item->badge_w : 0);
       label_len = label_end - item->label_x;
       mark_left = item->mark_x0 - fade - (item->open_before ? OPEN_FADE_PX : 0);
-      if (label_end > label_limit && mark_left - LABEL_GAP - label_len >= label_limit - width_of (self))
+      if (label_end > label_limit && mark_left - LABEL_GAP - label_len >= first * self->scale - left_pad (self))
         item->label_x = mark_left - LABEL_GAP - label_len;
 
       item->left = MIN (item->mark_x0 - fade - (item->open_before ? OPEN_FADE_PX : 0), item->label_x);
@@ -1123,6 +1166,7 @@ query_tooltip_cb (CbTimelineView *self,
   g_autofree char *sources = NULL;
   g_autofree char *markup = NULL;
   const char *date_text;
+  GtkWidget *label;
   guint count;
 
   if (item == NULL)
@@ -1170,7 +1214,13 @@ query_tooltip_cb (CbTimelineView *self,
                             resolution, sources,
                             cb_event_get_review (item->event) == CB_REVIEW_ACCEPTED
                             ? _("Accepted") : _("Suggested — not reviewed yet"));
-  gtk_tooltip_set_markup (tooltip, markup);
+  /* A long description wraps instead of making a tooltip as wide as the screen. */
+  label = gtk_label_new (NULL);
+  gtk_label_set_markup (GTK_LABEL (label), markup);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 56);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_tooltip_set_custom (tooltip, label);
   return TRUE;
 }
 
@@ -1588,10 +1638,8 @@ void
 cb_timeline_view_zoom_to_fit (CbTimelineView *self)
 {
   double w;
-  double first = G_MAXDOUBLE;
-  double last = -G_MAXDOUBLE;
+  double first, last;
   double pad_left, pad_right;
-  double span;
 
   g_return_if_fail (CB_IS_TIMELINE_VIEW (self));
 
@@ -1603,29 +1651,11 @@ cb_timeline_view_zoom_to_fit (CbTimelineView *self)
     }
   self->fit_pending = FALSE;
 
-  for (guint i = 0; i < self->items->len; i++)
-    {
-      const Item *item = &g_array_index (self->items, Item, i);
-
-      first = MIN (first, item->day0);
-      last = MAX (last, item->day1);
-    }
-
-  if (self->items->len == 0)
-    {
-      GDate today;
-
-      g_date_clear (&today, 1);
-      g_date_set_time_t (&today, time (NULL));
-      first = g_date_get_julian (&today) - 365.0 * 5;
-      last = g_date_get_julian (&today);
-    }
-
   /* Room for the open ends and fades on the left, the last labels on the right. */
-  pad_left = MIN (OPEN_FADE_PX + 12.0, w / 6.0);
+  fit_range (self, &first, &last);
+  pad_left = left_pad (self);
   pad_right = right_pad (self);
-  span = MAX (last - first, MIN_VISIBLE_DAYS);
-  set_scale (self, MAX (w - pad_left - pad_right, w / 4.0) / span);
+  set_scale (self, MAX (w - pad_left - pad_right, w / 4.0) / (last - first));
   self->start = first - pad_left / self->scale;
   self->voffset = 0;
 
