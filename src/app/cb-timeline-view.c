@@ -47,6 +47,7 @@ typedef struct
   double       left;          /* the whole item, fades and label included */
   double       right;
   double       label_x;
+  gboolean     label_inside;  /* drawn over its (wide) bar */
   guint        lane;
 } Item;
 
@@ -344,7 +345,8 @@ ensure_layout (CbTimelineView *self)
         {
           item->mark_x0 = x0;
           item->mark_x1 = MAX (x1, x0 + MIN_BAR_PX);
-          item->label_x = item->mark_x1 - item->mark_x0 > 48.0
+          item->label_inside = item->mark_x1 - item->mark_x0 > 48.0;
+          item->label_x = item->label_inside
                           ? item->mark_x0 + LABEL_GAP   /* inside a wide bar */
                           : item->mark_x1 + LABEL_GAP;
         }
@@ -363,8 +365,12 @@ ensure_layout (CbTimelineView *self)
       label_end = item->label_x + item->label_w + (item->badge != NULL ? 6.0 + item->badge_w : 0);
       label_len = label_end - item->label_x;
       mark_left = item->mark_x0 - fade - (item->open_before ? OPEN_FADE_PX : 0);
+      item->label_inside = item->label_inside && label_end <= item->mark_x1;
       if (label_end > label_limit && mark_left - LABEL_GAP - label_len >= first * self->scale - left_pad (self))
-        item->label_x = mark_left - LABEL_GAP - label_len;
+        {
+          item->label_x = mark_left - LABEL_GAP - label_len;
+          item->label_inside = FALSE;
+        }
 
       item->left = MIN (item->mark_x0 - fade - (item->open_before ? OPEN_FADE_PX : 0), item->label_x);
       item->right = MAX (item->mark_x1 + fade + (item->open_after ? OPEN_FADE_PX : 0),
@@ -723,7 +729,7 @@ draw_axis (CbTimelineView *self,
       pango_layout_get_pixel_size (layout, &tw, NULL);
       /* The chosen unit leaves room; this only guards against a label wider
        * than the measured ones. */
-      if (x + 4 < last_label_end + 6 || x + 4 + tw > w)
+      if (x + 4 < last_label_end + 6 || x + 4 < 0 || x + 4 + tw > w)
         continue;
       draw_text (snapshot, layout, x + 4, AXIS_HEIGHT - 8 - text_h, &dim);
       last_label_end = x + 4 + tw;
@@ -905,6 +911,20 @@ draw_mark (CbTimelineView *self,
   cairo_set_dash (cr, NULL, 0, 0);
 }
 
+/* Where the label is drawn: a label over a bar that starts left of the view
+ * slides along the bar so it stays readable. */
+static double
+label_screen_x (const Item *item,
+                double      offset)
+{
+  double x = item->label_x - offset;
+  double label_len = item->label_w + (item->badge != NULL ? 6.0 + item->badge_w : 0);
+
+  if (item->label_inside)
+    x = MAX (x, MIN (6.0, item->mark_x1 - offset - label_len - LABEL_GAP));
+  return x;
+}
+
 static void
 draw_items (CbTimelineView *self,
             GtkSnapshot    *snapshot,
@@ -932,7 +952,7 @@ draw_items (CbTimelineView *self,
 
       if (selected)
         {
-          double lx = item->label_x - offset;
+          double lx = label_screen_x (item, offset);
 
           rounded_rect (cr, lx - 5, top + 3, item->label_w + 10, self->lane_height - 6, 6.0);
           set_source (cr, &colors->accent, 1.0);
@@ -953,7 +973,7 @@ draw_items (CbTimelineView *self,
 
       if (item->badge != NULL)
         {
-          double bx = item->label_x - offset + item->label_w + 6.0 + (selected ? 2.0 : 0.0);
+          double bx = label_screen_x (item, offset) + item->label_w + 6.0 + (selected ? 2.0 : 0.0);
 
           rounded_rect (cr, bx, top + self->lane_height / 2.0 - 8.0, item->badge_w, 16.0, 8.0);
           set_source (cr, &colors->fg, 0.12);
@@ -987,7 +1007,7 @@ draw_items (CbTimelineView *self,
         continue;
 
       pango_layout_get_pixel_size (item->label, NULL, &lh);
-      draw_text (snapshot, item->label, item->label_x - offset,
+      draw_text (snapshot, item->label, label_screen_x (item, offset),
                  top + (self->lane_height - lh) / 2.0,
                  selected ? &colors->accent_fg : &colors->fg);
 
@@ -997,7 +1017,7 @@ draw_items (CbTimelineView *self,
 
           pango_layout_get_pixel_size (item->badge, &bw, &bh);
           draw_text (snapshot, item->badge,
-                     item->label_x - offset + item->label_w + 6.0 + (selected ? 2.0 : 0.0)
+                     label_screen_x (item, offset) + item->label_w + 6.0 + (selected ? 2.0 : 0.0)
                      + (item->badge_w - bw) / 2.0,
                      top + (self->lane_height - bh) / 2.0, &colors->fg);
         }
