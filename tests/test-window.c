@@ -490,6 +490,12 @@ test_timeline_view_follows_selection (Fixture       *fixture,
                    cb_event_get_id (cb_timeline_view_get_drawn (view, 0, NULL, NULL, NULL)));
   g_assert_cmpint (cb_selection_get_article_id (selection), ==,
                    cb_event_get_article_id (cb_timeline_view_get_selected (view)));
+
+  /* Alt+2 lands on the drawn timeline, where the arrow keys work. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.focus-pane", "i", 1));
+  g_assert_false (gtk_window_get_focus (GTK_WINDOW (fixture->window)) == GTK_WIDGET (view));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.focus-pane", "i", 2));
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (fixture->window)) == GTK_WIDGET (view));
 }
 
 int

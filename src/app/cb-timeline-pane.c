@@ -358,6 +358,26 @@ has_text_cb (gpointer    this_,
   return text != NULL && text[0] != '\0';
 }
 
+/* Entering the pane (Alt+2, Tab) lands on the events, not on the mode switcher. */
+static gboolean
+cb_timeline_pane_focus (GtkWidget        *widget,
+                        GtkDirectionType  direction)
+{
+  CbTimelinePane *self = CB_TIMELINE_PANE (widget);
+
+  if (gtk_widget_get_focus_child (widget) == NULL && direction == GTK_DIR_TAB_FORWARD
+      && g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "content") == 0)
+    {
+      GtkWidget *target = g_strcmp0 (gtk_stack_get_visible_child_name (self->mode_stack), "chart") == 0
+                          ? GTK_WIDGET (self->timeline_view) : GTK_WIDGET (self->list_view);
+
+      if (gtk_widget_child_focus (target, direction))
+        return TRUE;
+    }
+
+  return GTK_WIDGET_CLASS (cb_timeline_pane_parent_class)->focus (widget, direction);
+}
+
 static void
 cb_timeline_pane_class_init (CbTimelinePaneClass *klass)
 {
@@ -367,6 +387,7 @@ cb_timeline_pane_class_init (CbTimelinePaneClass *klass)
   object_class->dispose = cb_timeline_pane_dispose;
   object_class->get_property = cb_timeline_pane_get_property;
   object_class->set_property = cb_timeline_pane_set_property;
+  widget_class->focus = cb_timeline_pane_focus;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, CB_TYPE_STORE,

@@ -371,6 +371,13 @@ ensure_layout (CbTimelineView *self)
           item->label_x = mark_left - LABEL_GAP - label_len;
           item->label_inside = FALSE;
         }
+      else if (label_end > label_limit && label_limit - item->label_x - (label_len - item->label_w) >= 64.0)
+        {
+          /* Neither side has room for all of it: a shorter ellipsis. */
+          pango_layout_set_width (item->label, (int) ((label_limit - item->label_x - (label_len - item->label_w)) * PANGO_SCALE));
+          pango_layout_get_pixel_size (item->label, &w, NULL);
+          item->label_w = w;
+        }
 
       item->left = MIN (item->mark_x0 - fade - (item->open_before ? OPEN_FADE_PX : 0), item->label_x);
       item->right = MAX (item->mark_x1 + fade + (item->open_after ? OPEN_FADE_PX : 0),
@@ -1169,6 +1176,22 @@ zoom_scale_changed_cb (CbTimelineView *self,
   cb_timeline_view_zoom_at (self, self->pinch_scale * scale / self->scale, x);
 }
 
+static const char *
+precision_label (CbPrecision precision)
+{
+  switch (precision)
+    {
+    case CB_PRECISION_DAY: return _("day");
+    case CB_PRECISION_WEEK: return _("week");
+    case CB_PRECISION_MONTH: return _("month");
+    case CB_PRECISION_SEASON: return _("season");
+    case CB_PRECISION_YEAR: return _("year");
+    case CB_PRECISION_DECADE: return _("decade");
+    case CB_PRECISION_NONE:
+    default: return _("unknown");
+    }
+}
+
 static gboolean
 query_tooltip_cb (CbTimelineView *self,
                   int             x,
@@ -1209,7 +1232,7 @@ query_tooltip_cb (CbTimelineView *self,
     }
   /* Translators: how the timeline read a date: "read as Nov 1872, to the month" */
   resolution = g_strdup_printf (_("read as %s, to the %s%s"), when,
-                                cb_precision_to_string (date->precision),
+                                precision_label (date->precision),
                                 date->anchor == CB_ANCHOR_ARTICLE ? _(" (from the article’s date)")
                                 : date->anchor == CB_ANCHOR_NARRATIVE ? _(" (from the event before)")
                                 : "");
