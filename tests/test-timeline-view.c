@@ -355,10 +355,19 @@ test_view_arrow_keys_select (Fixture       *fixture,
   g_assert_cmpint (cb_event_get_id (first), ==, 1);   /* 1994, the earliest */
   g_assert_cmpuint (notified, ==, 1);
 
+  /* A screen reader hears which event is selected. */
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, "Timeline chart");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                "Selected: 1994: The harbour authority was founded (suggested, 1 source). "
+                                "Left and Right move to the previous and next event.");
+
   gtk_widget_activate_action (fixture->view, "timeline.select-next", NULL);
   second = cb_timeline_view_get_selected (view);
   g_assert_cmpint (cb_event_get_id (second), ==, 2);
   g_assert_cmpuint (notified, ==, 2);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                "Selected: 2 March 1998: A first complaint reached the council (accepted, 1 source). "
+                                "Left and Right move to the previous and next event.");
 
   gtk_widget_activate_action (fixture->view, "timeline.select-previous", NULL);
   g_assert_true (cb_timeline_view_get_selected (view) == first);
@@ -518,6 +527,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* The accessible description is checked: a context that records it. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/timeline/tick-unit-for-range", test_tick_unit_for_range);
