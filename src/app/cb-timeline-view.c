@@ -964,14 +964,16 @@ draw_items (CbTimelineView *self,
           rounded_rect (cr, lx - 5, top + 3, item->label_w + 10, self->lane_height - 6, 6.0);
           set_source (cr, &colors->accent, 1.0);
           cairo_fill (cr);
-          if (gtk_widget_has_visible_focus (GTK_WIDGET (self)))
+          /* The keyboard works on this item: ring it while the view has
+           * the focus (GTK 4.8 reports focus-visible unreliably here). */
+          if (gtk_widget_has_focus (GTK_WIDGET (self)))
             {
               rounded_rect (cr, MIN (item->mark_x0 - offset, lx) - 4, top + 0.5,
                             MAX (item->mark_x1 - offset, lx + item->label_w) - MIN (item->mark_x0 - offset, lx) + 8
                             + (item->badge != NULL ? 6 + item->badge_w : 0),
                             self->lane_height - 1, 8.0);
-              set_source (cr, &colors->accent, 0.6);
-              cairo_set_line_width (cr, 1.0);
+              set_source (cr, &colors->accent, 0.5);
+              cairo_set_line_width (cr, 2.0);
               cairo_stroke (cr);
             }
         }
@@ -986,6 +988,15 @@ draw_items (CbTimelineView *self,
           set_source (cr, &colors->fg, 0.12);
           cairo_fill (cr);
         }
+    }
+
+  /* Focused with nothing selected: ring the lanes, Right picks the first. */
+  if (self->selected == NULL && gtk_widget_has_focus (GTK_WIDGET (self)))
+    {
+      rounded_rect (cr, 2, AXIS_HEIGHT + 2, w - 4, MAX (h - AXIS_HEIGHT - 4, 0), 6.0);
+      set_source (cr, &colors->accent, 0.5);
+      cairo_set_line_width (cr, 2.0);
+      cairo_stroke (cr);
     }
 
   /* A scroll indicator when the lanes do not all fit. */
