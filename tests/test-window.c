@@ -12,6 +12,7 @@
 #include "cb-importer.h"
 #include "cb-selection.h"
 #include "cb-store.h"
+#include "cb-timeline-view.h"
 #include "cb-window.h"
 
 typedef struct
@@ -442,6 +443,61 @@ test_selection_notifies_changes_only (void)
   g_assert_cmpint (cb_selection_get_span_end (selection), ==, -1);
 }
 
+/* The drawn timeline and the one selection follow each other. */
+static void
+test_timeline_view_follows_selection (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  g_autoptr(GPtrArray) all_events = cb_store_list_events (fixture->store, 0, NULL);
+  g_autoptr(CbCaseFile) case_file = pick_case (fixture, all_events->len);
+  CbTimelinePane *pane = cb_window_get_timeline_pane (fixture->window);
+  CbTimelineView *view = CB_TIMELINE_VIEW (cb_timeline_pane_get_view (pane));
+  CbSelection *selection = cb_window_get_selection (fixture->window);
+  g_autoptr(GPtrArray) case_events = NULL;
+  guint dated = 0;
+  gint64 before;
+  CbEvent *second;
+
+  g_assert_nonnull (case_file);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.select-case", "x",
+                                             cb_case_file_get_id (case_file)));
+  drain ();
+
+  /* Exactly the case's dated events are drawn. */
+  case_events = cb_store_list_events (fixture->store, cb_case_file_get_id (case_file), NULL);
+  for (guint i = 0; i < case_events->len; i++)
+    dated += cb_timeline_event_is_dated (g_ptr_array_index (case_events, i));
+  g_assert_cmpuint (dated, >, 1);
+  g_assert_cmpuint (cb_timeline_view_get_n_drawn (view), ==, dated);
+  for (guint i = 0; i < dated; i++)
+    g_assert_cmpint (cb_event_get_case_id (cb_timeline_view_get_drawn (view, i, NULL, NULL, NULL)),
+                     ==, cb_case_file_get_id (case_file));
+
+  /* The selection → the view. */
+  second = cb_timeline_view_get_drawn (view, 1, NULL, NULL, NULL);
+  cb_selection_select_event (selection, cb_event_get_id (second), cb_event_get_article_id (second),
+                             cb_event_get_start (second), cb_event_get_end (second));
+  drain ();
+  g_assert_nonnull (cb_timeline_view_get_selected (view));
+  g_assert_cmpint (cb_event_get_id (cb_timeline_view_get_selected (view)), ==, cb_event_get_id (second));
+
+  /* The view (Left key's action) → the selection, with the event's source span. */
+  before = cb_selection_get_event_id (selection);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "timeline.select-previous", NULL));
+  drain ();
+  g_assert_cmpint (cb_selection_get_event_id (selection), !=, before);
+  g_assert_cmpint (cb_selection_get_event_id (selection), ==,
+                   cb_event_get_id (cb_timeline_view_get_drawn (view, 0, NULL, NULL, NULL)));
+  g_assert_cmpint (cb_selection_get_article_id (selection), ==,
+                   cb_event_get_article_id (cb_timeline_view_get_selected (view)));
+
+  /* Alt+2 lands on the drawn timeline, where the arrow keys work. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.focus-pane", "i", 1));
+  g_assert_false (gtk_window_get_focus (GTK_WINDOW (fixture->window)) == GTK_WIDGET (view));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.focus-pane", "i", 2));
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (fixture->window)) == GTK_WIDGET (view));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -453,6 +509,8 @@ main (int   argc,
               fixture_setup, test_opens_with_samples, fixture_teardown);
   g_test_add ("/window/select-case-filters-timeline", Fixture, NULL,
               fixture_setup, test_select_case_filters, fixture_teardown);
+  g_test_add ("/window/timeline-view-follows-selection", Fixture, NULL,
+              fixture_setup, test_timeline_view_follows_selection, fixture_teardown);
   g_test_add ("/window/select-event-opens-article", Fixture, NULL,
               fixture_setup, test_select_event_opens_article, fixture_teardown);
   g_test_add ("/window/select-excerpt-opens-article", Fixture, NULL,

@@ -7,7 +7,9 @@
 
 #include <glib/gi18n.h>
 
+#include "cb-article.h"
 #include "cb-timeline-pane.h"
+#include "cb-timeline-view.h"
 
 struct _CbTimelinePane
 {
@@ -20,11 +22,18 @@ struct _CbTimelinePane
   GtkSingleSelection *list_selection;
   gint64              case_id;        /* the case listed */
   gboolean            syncing;        /* the pane itself moves the list selection */
+  GtkFilterListModel *undated;        /* the events without a date, listed apart */
+  GHashTable         *source_titles;  /* article id → title, for the tooltips */
 
   /* Template widgets */
   GtkStack           *stack;
+  GtkStack           *mode_stack;
   GtkListView        *list_view;
   GtkLabel           *subtitle_label;
+  CbTimelineView     *timeline_view;
+  GtkWidget          *undated_box;
+  GtkLabel           *undated_label;
+  GtkListBox         *undated_list;
 };
 
 G_DEFINE_FINAL_TYPE (CbTimelinePane, cb_timeline_pane, GTK_TYPE_WIDGET)
@@ -58,6 +67,39 @@ find_position (CbTimelinePane *self,
   return GTK_INVALID_LIST_POSITION;
 }
 
+static void
+select_event (CbTimelinePane *self,
+              CbEvent        *event)
+{
+  if (self->syncing || self->selection == NULL || event == NULL)
+    return;
+
+  cb_selection_select_event (self->selection,
+                             cb_event_get_id (event),
+                             cb_event_get_article_id (event),
+                             cb_event_get_start (event),
+                             cb_event_get_end (event));
+}
+
+static void
+sync_undated_list (CbTimelinePane *self)
+{
+  gint64 event_id = cb_selection_get_event_id (self->selection);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->undated));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CbEvent) event = g_list_model_get_item (G_LIST_MODEL (self->undated), i);
+
+      if (event_id != 0 && cb_event_get_id (event) == event_id)
+        {
+          gtk_list_box_select_row (self->undated_list, gtk_list_box_get_row_at_index (self->undated_list, i));
+          return;
+        }
+    }
+  gtk_list_box_unselect_all (self->undated_list);
+}
+
 /* Shows the selection's event in the list without writing back to it. */
 static void
 sync_from_selection (CbTimelinePane *self)
@@ -71,6 +113,8 @@ sync_from_selection (CbTimelinePane *self)
 
   self->syncing = TRUE;
   gtk_single_selection_set_selected (self->list_selection, pos);
+  cb_timeline_view_select_id (self->timeline_view, cb_selection_get_event_id (self->selection));
+  sync_undated_list (self);
   self->syncing = FALSE;
 
   if (pos != GTK_INVALID_LIST_POSITION)
@@ -100,6 +144,18 @@ update_subtitle (CbTimelinePane *self)
 }
 
 static void
+update_undated (CbTimelinePane *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->undated));
+  g_autofree char *text = NULL;
+
+  gtk_widget_set_visible (self->undated_box, n > 0);
+  /* Translators: the heading of the events the timeline cannot place */
+  text = g_strdup_printf (ngettext ("Undated · %u event", "Undated · %u events", n), n);
+  gtk_label_set_label (self->undated_label, text);
+}
+
+static void
 list_selected_cb (CbTimelinePane     *self,
                   GParamSpec         *pspec,
                   GtkSingleSelection *list_selection)
@@ -110,12 +166,112 @@ list_selected_cb (CbTimelinePane     *self,
     return;
 
   item = gtk_single_selection_get_selected_item (list_selection);
-  if (item != NULL)
-    cb_selection_select_event (self->selection,
-                               cb_event_get_id (item),
-                               cb_event_get_article_id (item),
-                               cb_event_get_start (item),
-                               cb_event_get_end (item));
+  select_event (self, item);
+}
+
+static void
+view_selected_cb (CbTimelinePane *self,
+                  GParamSpec     *pspec,
+                  CbTimelineView *view)
+{
+  select_event (self, cb_timeline_view_get_selected (view));
+}
+
+static void
+undated_row_selected_cb (CbTimelinePane *self,
+                         GtkListBoxRow  *row,
+                         GtkListBox     *list)
+{
+  g_autoptr(CbEvent) event = NULL;
+
+  if (row == NULL)
+    return;
+  event = g_list_model_get_item (G_LIST_MODEL (self->undated), gtk_list_box_row_get_index (row));
+  select_event (self, event);
+}
+
+static void
+zoom_in_clicked_cb (CbTimelinePane *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self->timeline_view), "timeline.zoom-in", NULL);
+}
+
+static void
+zoom_out_clicked_cb (CbTimelinePane *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self->timeline_view), "timeline.zoom-out", NULL);
+}
+
+static void
+zoom_fit_clicked_cb (CbTimelinePane *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self->timeline_view), "timeline.zoom-fit", NULL);
+}
+
+static gboolean
+undated_filter_cb (gpointer item,
+                   gpointer user_data)
+{
+  return !cb_timeline_event_is_dated (item);
+}
+
+static GtkWidget *
+create_undated_row_cb (gpointer item,
+                       gpointer user_data)
+{
+  CbEvent *event = item;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *label = gtk_label_new (cb_event_get_description (event));
+  const char *date_text = cb_event_get_date_text (event);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), label);
+
+  if (date_text != NULL && date_text[0] != '\0')
+    {
+      /* Translators: an undated event's date as written, which could not be placed */
+      g_autofree char *text = g_strdup_printf (_("“%s”, not placed yet"), date_text);
+      GtkWidget *caption = gtk_label_new (text);
+
+      gtk_label_set_xalign (GTK_LABEL (caption), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (caption), PANGO_ELLIPSIZE_END);
+      gtk_widget_add_css_class (caption, "dim-label");
+      gtk_widget_add_css_class (caption, "caption");
+      gtk_box_append (GTK_BOX (box), caption);
+    }
+
+  gtk_widget_set_tooltip_text (box, cb_event_get_description (event));
+  return box;
+}
+
+/* The tooltip's source: the title of the article the event was found in. */
+static char *
+source_title_cb (CbEvent  *event,
+                 gpointer  user_data)
+{
+  CbTimelinePane *self = user_data;
+  gint64 article_id = cb_event_get_article_id (event);
+  const char *title;
+
+  if (self->store == NULL || article_id == 0)
+    return NULL;
+
+  title = g_hash_table_lookup (self->source_titles, &article_id);
+  if (title == NULL)
+    {
+      g_autoptr(CbArticle) article = cb_store_get_article (self->store, article_id, NULL);
+      gint64 *key;
+
+      if (article == NULL)
+        return NULL;
+      key = g_new (gint64, 1);
+      *key = article_id;
+      title = cb_article_get_title (article);
+      g_hash_table_insert (self->source_titles, key, g_strdup (title));
+    }
+
+  return g_strdup (title);
 }
 
 static void
@@ -145,7 +301,9 @@ cb_timeline_pane_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->selection);
   g_clear_object (&self->list_selection);
+  g_clear_object (&self->undated);
   g_clear_object (&self->events);
+  g_clear_pointer (&self->source_titles, g_hash_table_unref);
 
   G_OBJECT_CLASS (cb_timeline_pane_parent_class)->dispose (object);
 }
@@ -200,6 +358,26 @@ has_text_cb (gpointer    this_,
   return text != NULL && text[0] != '\0';
 }
 
+/* Entering the pane (Alt+2, Tab) lands on the events, not on the mode switcher. */
+static gboolean
+cb_timeline_pane_focus (GtkWidget        *widget,
+                        GtkDirectionType  direction)
+{
+  CbTimelinePane *self = CB_TIMELINE_PANE (widget);
+
+  if (gtk_widget_get_focus_child (widget) == NULL && direction == GTK_DIR_TAB_FORWARD
+      && g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "content") == 0)
+    {
+      GtkWidget *target = g_strcmp0 (gtk_stack_get_visible_child_name (self->mode_stack), "chart") == 0
+                          ? GTK_WIDGET (self->timeline_view) : GTK_WIDGET (self->list_view);
+
+      if (gtk_widget_child_focus (target, direction))
+        return TRUE;
+    }
+
+  return GTK_WIDGET_CLASS (cb_timeline_pane_parent_class)->focus (widget, direction);
+}
+
 static void
 cb_timeline_pane_class_init (CbTimelinePaneClass *klass)
 {
@@ -209,6 +387,7 @@ cb_timeline_pane_class_init (CbTimelinePaneClass *klass)
   object_class->dispose = cb_timeline_pane_dispose;
   object_class->get_property = cb_timeline_pane_get_property;
   object_class->set_property = cb_timeline_pane_set_property;
+  widget_class->focus = cb_timeline_pane_focus;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, CB_TYPE_STORE,
@@ -219,10 +398,20 @@ cb_timeline_pane_class_init (CbTimelinePaneClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CB_TYPE_EVENT);
+  g_type_ensure (CB_TYPE_TIMELINE_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/casebook/Casebook/cb-timeline-pane.ui");
   gtk_widget_class_bind_template_callback (widget_class, has_text_cb);
+  gtk_widget_class_bind_template_callback (widget_class, undated_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, zoom_in_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, zoom_out_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, zoom_fit_clicked_cb);
   gtk_widget_class_bind_template_child (widget_class, CbTimelinePane, stack);
+  gtk_widget_class_bind_template_child (widget_class, CbTimelinePane, mode_stack);
+  gtk_widget_class_bind_template_child (widget_class, CbTimelinePane, timeline_view);
+  gtk_widget_class_bind_template_child (widget_class, CbTimelinePane, undated_box);
+  gtk_widget_class_bind_template_child (widget_class, CbTimelinePane, undated_label);
+  gtk_widget_class_bind_template_child (widget_class, CbTimelinePane, undated_list);
   gtk_widget_class_bind_template_child (widget_class, CbTimelinePane, list_view);
   gtk_widget_class_bind_template_child (widget_class, CbTimelinePane, subtitle_label);
 
@@ -243,6 +432,17 @@ cb_timeline_pane_init (CbTimelinePane *self)
   g_signal_connect_object (self->list_selection, "notify::selected",
                            G_CALLBACK (list_selected_cb), self, G_CONNECT_SWAPPED);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->list_selection));
+
+  self->source_titles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  cb_timeline_view_set_model (self->timeline_view, G_LIST_MODEL (self->events));
+  cb_timeline_view_set_source_func (self->timeline_view, source_title_cb, self, NULL);
+  g_signal_connect_object (self->timeline_view, "notify::selected",
+                           G_CALLBACK (view_selected_cb), self, G_CONNECT_SWAPPED);
+
+  self->undated = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->events)),
+                                             GTK_FILTER (gtk_custom_filter_new (undated_filter_cb, NULL, NULL)));
+  gtk_list_box_bind_model (self->undated_list, G_LIST_MODEL (self->undated),
+                           create_undated_row_cb, NULL, NULL);
 
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
@@ -324,9 +524,11 @@ cb_timeline_pane_reload (CbTimelinePane *self)
                        events != NULL ? events->len : 0);
   self->syncing = FALSE;
 
+  g_hash_table_remove_all (self->source_titles);
   gtk_stack_set_visible_child_name (self->stack,
                                     g_list_model_get_n_items (G_LIST_MODEL (self->events)) > 0
-                                    ? "list" : "empty");
+                                    ? "content" : "empty");
+  update_undated (self);
   update_subtitle (self);
   sync_from_selection (self);
 }
@@ -336,4 +538,11 @@ cb_timeline_pane_get_model (CbTimelinePane *self)
 {
   g_return_val_if_fail (CB_IS_TIMELINE_PANE (self), NULL);
   return G_LIST_MODEL (self->events);
+}
+
+GtkWidget *
+cb_timeline_pane_get_view (CbTimelinePane *self)
+{
+  g_return_val_if_fail (CB_IS_TIMELINE_PANE (self), NULL);
+  return GTK_WIDGET (self->timeline_view);
 }

@@ -27,6 +27,8 @@ CbSelection *cb_timeline_pane_get_selection (CbTimelinePane *self);
 /* Reads the store again (after an import). */
 void         cb_timeline_pane_reload        (CbTimelinePane *self);
 /* The events listed (CbEvent), in the order shown. */
+/* The drawn timeline (the "Timeline" mode; "List" shows the same events). */
+GtkWidget   *cb_timeline_pane_get_view   (CbTimelinePane *self);
 GListModel  *cb_timeline_pane_get_model  (CbTimelinePane *self);
 
 G_END_DECLS
