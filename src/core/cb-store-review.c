@@ -551,8 +551,8 @@ cb_store_accept_merge (CbStore  *self,
 {
   static const char * const moves[] = {
     /* Aliases the kept person lacks move; the rest go with the other person. */
-    "UPDATE alias SET person_id = ?1 WHERE person_id = ?2"
-    " AND text_key NOT IN (SELECT text_key FROM alias WHERE person_id = ?1)",
+    ("UPDATE alias SET person_id = ?1 WHERE person_id = ?2"
+     " AND text_key NOT IN (SELECT text_key FROM alias WHERE person_id = ?1)"),
     "UPDATE mention SET person_id = ?1 WHERE person_id = ?2",
     "UPDATE event SET subject_id = ?1 WHERE subject_id = ?2",
     "UPDATE excerpt SET speaker_id = ?1 WHERE speaker_id = ?2",
