@@ -201,6 +201,12 @@ is_possessive_person (CbScan *scan,
          || (n > 4 && memcmp (s + n - 4, "\xe2\x80\x99s", 4) == 0);
 }
 
+/* A clause (or the sentence around a date) reaches at most this many tokens
+ * either side of the date: real clauses are far shorter, and a sentence of
+ * thousands of words (a list, or no punctuation at all) must not make every
+ * date in it cost the whole sentence. */
+#define CLAUSE_MAX_REACH 60
+
 typedef struct
 {
   guint from;            /* clause tokens [from, to) */
@@ -380,6 +386,23 @@ weak_trigger (CbScan *scan,
          || cb_tok_is (scan, i, "guilty");
 }
 
+typedef struct
+{
+  guint tok;
+  guint distance;
+} TriggerRank;
+
+static int
+compare_ranks (gconstpointer a,
+               gconstpointer b)
+{
+  const TriggerRank *ra = a, *rb = b;
+
+  if (ra->distance != rb->distance)
+    return ra->distance < rb->distance ? -1 : 1;
+  return ra->tok < rb->tok ? -1 : ra->tok > rb->tok;
+}
+
 /* The triggers of the clause, nearest to the date first. */
 static void
 clause_triggers (CbScan       *scan,
@@ -387,10 +410,13 @@ clause_triggers (CbScan       *scan,
                  guint         date_tok,
                  GArray       *out)
 {
+  g_autoptr(GArray) ranks = g_array_new (FALSE, FALSE, sizeof (TriggerRank));
+
   g_array_set_size (out, 0);
   for (guint i = c->from; i < c->to; i++)
     {
       const Trigger *trig;
+      TriggerRank rank;
 
       if (!tok_counts (scan, c, i))
         continue;
@@ -402,26 +428,17 @@ clause_triggers (CbScan       *scan,
           && scan->toks[i - 1].end - scan->toks[i - 1].start > 2
           && g_str_has_suffix (scan->text + scan->toks[i - 1].end - 2, "ly"))
         continue;
-      g_array_append_val (out, i);
+      /* Nouns that are usually the object of another action ("commuted
+       * her sentence") count as farther away. */
+      rank.tok = i;
+      rank.distance = (i > date_tok ? i - date_tok : date_tok - i) + (weak_trigger (scan, i) ? 6 : 0);
+      g_array_append_val (ranks, rank);
     }
-  /* Insertion sort by distance to the date; earlier wins ties.  Nouns that
-   * are usually the object of another action ("commuted her sentence") count
-   * as farther away. */
-  for (guint a = 1; a < out->len; a++)
-    for (guint b = a; b > 0; b--)
-      {
-        guint x = g_array_index (out, guint, b - 1), y = g_array_index (out, guint, b);
-        guint dx = (x > date_tok ? x - date_tok : date_tok - x) + (weak_trigger (scan, x) ? 6 : 0);
-        guint dy = (y > date_tok ? y - date_tok : date_tok - y) + (weak_trigger (scan, y) ? 6 : 0);
-
-        if (dy < dx || (dy == dx && y < x))
-          {
-            g_array_index (out, guint, b - 1) = y;
-            g_array_index (out, guint, b) = x;
-          }
-        else
-          break;
-      }
+  /* By distance to the date; earlier wins ties.  (A sort, not insertion:
+   * a long sentence may hold thousands of triggers.) */
+  g_array_sort (ranks, compare_ranks);
+  for (guint r = 0; r < ranks->len; r++)
+    g_array_append_val (out, g_array_index (ranks, TriggerRank, r).tok);
 }
 
 /* The action of trigger @i; a denial nearby turns clemency, parole, pardons
@@ -818,7 +835,7 @@ _cb_find_events_in_scan (CbScan    *scan,
         {
           CbTimex *timex = g_ptr_array_index (timexes, tx);
           Clause c;
-          guint k;
+          guint k, near_from, near_to;
           char *action = NULL;
           gboolean explicit_patient;
 
@@ -829,13 +846,17 @@ _cb_find_events_in_scan (CbScan    *scan,
             k = from;
           if (k >= to)
             k = to - 1;
+          /* The clause stays within reach of its date, so the work per date
+           * does not grow with the sentence. */
+          near_from = k > from + CLAUSE_MAX_REACH ? k - CLAUSE_MAX_REACH : from;
+          near_to = MIN (to, k + 1 + CLAUSE_MAX_REACH);
           c.from = k;
-          while (c.from > from && !is_clause_break (scan, c.from))
+          while (c.from > near_from && !is_clause_break (scan, c.from))
             c.from--;
           if (is_clause_break (scan, c.from) && c.from < k)
             c.from++;
           c.to = k + 1;
-          while (c.to < to && !is_clause_break (scan, c.to))
+          while (c.to < near_to && !is_clause_break (scan, c.to))
             c.to++;
           c.in_quote = scan->toks[k].quote >= 0;
 
@@ -846,7 +867,7 @@ _cb_find_events_in_scan (CbScan    *scan,
           if (group->len == 0)
             {
               /* Nobody in the clause: look at the whole sentence. */
-              Clause whole = { from, to, c.in_quote };
+              Clause whole = { near_from, near_to, c.in_quote };
 
               clause_triggers (scan, &whole, k, trigs);
               explicit_patient = clause_subjects (scan, &whole, trigs, officials, topic, group);

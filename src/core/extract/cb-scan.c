@@ -946,6 +946,11 @@ gender_compatible (GPtrArray *persons,
   return (pronoun == 'm') == (person->gender == CB_GENDER_MALE);
 }
 
+/* A pronoun looks for its person among at most this many tokens of each
+ * sentence: real sentences are shorter, and one of thousands of words must
+ * not make each of its pronouns cost the whole sentence. */
+#define PRONOUN_REACH 80
+
 /* Appends to @out the persons mentioned in sentence @sent outside quotations
  * (or inside quotation @quote), in order of first mention, before token @limit. */
 typedef struct
@@ -1034,6 +1039,12 @@ cb_scan_resolve_pronouns (CbScan         *scan,
             to = back == 0 ? i : sent_start[s - back + 1];
             if (scan->toks[from].para + 2 < t->para)
               break;
+            /* Within reach: the words just before the pronoun, the start of
+             * an earlier sentence. */
+            if (back == 0 && to > from + PRONOUN_REACH)
+              from = to - PRONOUN_REACH;
+            else if (back > 0 && to > from + PRONOUN_REACH)
+              to = from + PRONOUN_REACH;
             cands.len = 0;
             sentence_persons (scan, from, to, -1, &cands);
             for (guint k = 0; k < cands.len; k++)
