@@ -32,8 +32,10 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   cb_article_header_parse (text, &header);
   FUZZ_CHECK (header.body_offset <= len);
   FUZZ_CHECK (fuzz_is_char_boundary (text, len, header.body_offset));
-  /* The body starts at the beginning of a line. */
-  FUZZ_CHECK (header.body_offset == 0 || text[header.body_offset - 1] == '\n');
+  /* The body starts at the beginning of a line, or is empty (blank lines
+   * only, the last without a newline). */
+  FUZZ_CHECK (header.body_offset == 0 || header.body_offset == len
+              || text[header.body_offset - 1] == '\n');
   check_value (header.title);
   check_value (header.date);
   check_value (header.source);
