@@ -196,6 +196,8 @@ present_window (CbApplication *self,
     return NULL;
 
   window = cb_window_new (GTK_APPLICATION (self), self->store);
+  if (self->settings != NULL)
+    cb_window_track_state (window, self->settings);
   gtk_window_present (GTK_WINDOW (window));
   apply_inbox (self);
   if (offer)

@@ -12,6 +12,7 @@
 #include "cb-inbox.h"
 #include "cb-print.h"
 #include "cb-window.h"
+#include "cb-window-state.h"
 #include "casebook-resources.h"
 
 #define SEARCH_LIMIT 50
@@ -56,6 +57,9 @@ struct _CbWindow
   GtkLabel             *search_heading;
   GtkStack             *search_stack;
   GtkListView          *search_list_view;
+  GtkPaned             *cases_paned;
+  GtkPaned             *timeline_paned;
+  GtkPaned             *excerpts_paned;
 };
 
 G_DEFINE_FINAL_TYPE (CbWindow, cb_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -902,6 +906,9 @@ cb_window_class_init (CbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CbWindow, search_heading);
   gtk_widget_class_bind_template_child (widget_class, CbWindow, search_stack);
   gtk_widget_class_bind_template_child (widget_class, CbWindow, search_list_view);
+  gtk_widget_class_bind_template_child (widget_class, CbWindow, cases_paned);
+  gtk_widget_class_bind_template_child (widget_class, CbWindow, timeline_paned);
+  gtk_widget_class_bind_template_child (widget_class, CbWindow, excerpts_paned);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
@@ -966,6 +973,22 @@ cb_window_new (GtkApplication *application,
                        "application", application,
                        "store", store,
                        NULL);
+}
+
+void
+cb_window_track_state (CbWindow  *self,
+                       GSettings *settings)
+{
+  static const char * const pane_keys[] = {
+    "cases-pane-position", "timeline-pane-position", "excerpts-pane-position"
+  };
+  GtkPaned *panes[] = { self->cases_paned, self->timeline_paned, self->excerpts_paned };
+
+  g_return_if_fail (CB_IS_WINDOW (self));
+  g_return_if_fail (G_IS_SETTINGS (settings));
+
+  cb_window_state_track (GTK_WINDOW (self), settings, panes, pane_keys, G_N_ELEMENTS (panes),
+                         self->selection, self->store);
 }
 
 CbStore *

@@ -29,6 +29,10 @@ G_DECLARE_FINAL_TYPE (CbWindow, cb_window, CB, WINDOW, GtkApplicationWindow)
 /* @application may be NULL (tests). */
 CbWindow       *cb_window_new              (GtkApplication *application,
                                             CbStore        *store);
+/* Restores the size, pane positions and last case from @settings, and
+ * saves them there when the window goes. */
+void            cb_window_track_state      (CbWindow  *self,
+                                            GSettings *settings);
 CbStore        *cb_window_get_store        (CbWindow *self);
 CbSelection    *cb_window_get_selection    (CbWindow *self);
 CbCasesPane    *cb_window_get_cases_pane    (CbWindow *self);
