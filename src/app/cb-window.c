@@ -46,6 +46,7 @@ struct _CbWindow
   GtkRevealer          *status_revealer;
   GtkLabel             *status_label;
   GtkProgressBar       *progress_bar;
+  GtkWidget            *import_button;
   GtkWidget            *cancel_button;
   GtkWidget            *details_button;
   GtkWidget            *dismiss_button;
@@ -895,6 +896,7 @@ cb_window_class_init (CbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CbWindow, status_revealer);
   gtk_widget_class_bind_template_child (widget_class, CbWindow, status_label);
   gtk_widget_class_bind_template_child (widget_class, CbWindow, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, CbWindow, import_button);
   gtk_widget_class_bind_template_child (widget_class, CbWindow, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, CbWindow, details_button);
   gtk_widget_class_bind_template_child (widget_class, CbWindow, dismiss_button);
@@ -946,6 +948,13 @@ static void
 cb_window_init (CbWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* GTK 4.8 names a button with a text label both by that text and by the
+   * label inside it ("Stop Stop"): the accessible label (set in the
+   * template, without the mnemonic) is enough. */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->import_button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->cancel_button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->details_button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
 
   self->selection = cb_selection_new ();
   self->queued_files = g_ptr_array_new_with_free_func (g_object_unref);
