@@ -39,7 +39,7 @@ static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  const char *suffixes[] = { "", "-wal", "-shm" };
+  const char *suffixes[] = { "", "-wal", "-shm", ".schema-1.bak" };
 
   g_clear_object (&fixture->importer);
   g_clear_object (&fixture->store);
@@ -881,9 +881,11 @@ test_migrates_schema_1 (Fixture       *fixture,
   g_clear_object (&fixture->importer);
   g_clear_object (&fixture->store);
 
-  /* Back to what schema 1 had: no table of merge suggestions. */
+  /* Back to what schema 1 had: no table of merge suggestions, no undo
+   * journal. */
   g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE person_merge; PRAGMA user_version = 1;",
+  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE person_merge; DROP TABLE undo_action;"
+                                 " DROP TABLE undo_step; PRAGMA user_version = 1;",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 

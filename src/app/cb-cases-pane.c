@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cb-case-dialog.h"
 #include "cb-cases-pane.h"
 
 struct _CbCasesPane
@@ -20,11 +21,15 @@ struct _CbCasesPane
   GListStore         *all_row;        /* one CbCaseFile with id 0: "All Case Files" */
   GtkSingleSelection *list_selection;
   gboolean            syncing;        /* the pane itself moves the list selection */
+  GSimpleAction      *status_action;  /* case.status: the selected case's status */
+  CbCaseDialog       *dialog;         /* the dialog open, if any */
+  GtkWidget          *context_menu;   /* GtkPopoverMenu */
 
   /* Template widgets */
   GtkStack           *stack;
   GtkListView        *list_view;
   GtkLabel           *empty_label;
+  GMenuModel         *case_menu;
 };
 
 G_DEFINE_FINAL_TYPE (CbCasesPane, cb_cases_pane, GTK_TYPE_WIDGET)
@@ -120,10 +125,341 @@ list_selected_cb (CbCasesPane        *self,
     cb_selection_select_case (self->selection, cb_case_file_get_id (item));
 }
 
+static void update_actions (CbCasesPane *self);
+
 static void
 case_id_changed_cb (CbCasesPane *self)
 {
   sync_from_selection (self);
+  update_actions (self);
+}
+
+/* --- Editing ------------------------------------------------------------------ */
+
+static gint64
+selected_case_id (CbCasesPane *self)
+{
+  return self->selection != NULL ? cb_selection_get_case_id (self->selection) : 0;
+}
+
+/* The selected case file as listed, or NULL. */
+static CbCaseFile *
+selected_case (CbCasesPane *self)
+{
+  guint pos = find_position (self, selected_case_id (self));
+
+  if (pos == GTK_INVALID_LIST_POSITION || selected_case_id (self) == 0)
+    return NULL;
+  return g_list_model_get_item (G_LIST_MODEL (self->list_selection), pos);
+}
+
+/* The actions that need a case are enabled only with one selected. */
+static void
+update_actions (CbCasesPane *self)
+{
+  g_autoptr(CbCaseFile) item = selected_case (self);
+  gboolean has_case = item != NULL;
+  gboolean has_store = self->store != NULL;
+  CbCaseStatus status = has_case ? cb_case_file_get_status (item) : CB_CASE_STATUS_OPEN;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "cases.new", has_store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "cases.create", has_store);
+  for (guint i = 0; i < 9; i++)
+    {
+      static const char * const names[] = {
+        "cases.rename", "cases.rename-to", "cases.menu", "cases.edit-notes", "cases.set-notes",
+        "cases.delete", "cases.merge-into", "cases.merge-into-case", "cases.new",
+      };
+      gboolean enabled = has_case && has_store;
+
+      if (g_str_equal (names[i], "cases.new"))
+        continue;
+
+      if (g_str_has_prefix (names[i], "cases.merge"))
+        enabled = enabled && g_list_model_get_n_items (G_LIST_MODEL (self->cases)) > 1;
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), names[i], enabled);
+    }
+
+  g_simple_action_set_enabled (self->status_action, has_case && has_store);
+  g_simple_action_set_state (self->status_action,
+                             g_variant_new_string (cb_case_status_to_string (status)));
+}
+
+/* Says what went wrong, or that a destructive edit can be undone, in the
+ * window's status bar. */
+static void
+tell (CbCasesPane *self,
+      const char  *message,
+      gboolean     undoable)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-message", "(sb)", message, undoable);
+}
+
+static void
+report (CbCasesPane *self,
+        GError      *error)
+{
+  g_warning ("%s", error->message);
+  tell (self, error->message, FALSE);
+}
+
+static void
+create_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  CbCasesPane *self = CB_CASES_PANE (widget);
+  g_autoptr(GError) error = NULL;
+  const char *title = NULL;
+  gint64 subject_id = 0, case_id;
+
+  g_variant_get (param, "(&sx)", &title, &subject_id);
+  case_id = cb_store_create_case (self->store, title, subject_id, &error);
+  if (case_id == 0)
+    {
+      report (self, error);
+      return;
+    }
+  /* The store told the window, which reloaded the panes: pick the new case. */
+  cb_cases_pane_reload (self);
+  cb_selection_select_case (self->selection, case_id);
+}
+
+static void
+rename_to_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  CbCasesPane *self = CB_CASES_PANE (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!cb_store_rename_case (self->store, selected_case_id (self),
+                             g_variant_get_string (param, NULL), &error))
+    report (self, error);
+}
+
+static void
+set_notes_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  CbCasesPane *self = CB_CASES_PANE (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!cb_store_set_case_notes (self->store, selected_case_id (self),
+                                g_variant_get_string (param, NULL), &error))
+    report (self, error);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  CbCasesPane *self = CB_CASES_PANE (widget);
+  g_autoptr(CbCaseFile) item = selected_case (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (item == NULL)
+    return;
+  /* No question first: it can be undone, and the status bar says how. */
+  if (!cb_store_delete_case (self->store, cb_case_file_get_id (item), &error))
+    {
+      report (self, error);
+      return;
+    }
+  /* Translators: %s is the title of a case file */
+  message = g_strdup_printf (_("Case file “%s” deleted; its events were kept"),
+                             cb_case_file_get_title (item));
+  tell (self, message, TRUE);
+}
+
+static void
+merge_into_case_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  CbCasesPane *self = CB_CASES_PANE (widget);
+  g_autoptr(CbCaseFile) item = selected_case (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  gint64 keep_id = g_variant_get_int64 (param);
+
+  if (item == NULL)
+    return;
+  if (!cb_store_merge_cases (self->store, keep_id, cb_case_file_get_id (item), &error))
+    {
+      report (self, error);
+      return;
+    }
+  cb_selection_select_case (self->selection, keep_id);
+  /* Translators: %s is the title of a case file */
+  message = g_strdup_printf (_("Case file “%s” merged"), cb_case_file_get_title (item));
+  tell (self, message, TRUE);
+}
+
+/* case.status (s, stateful): the Set Status menu's radio items. */
+static void
+status_change_cb (CbCasesPane   *self,
+                  GVariant      *value,
+                  GSimpleAction *action)
+{
+  CbCaseStatus status = cb_case_status_from_string (g_variant_get_string (value, NULL));
+  g_autoptr(GError) error = NULL;
+
+  if (selected_case_id (self) == 0)
+    return;
+  if (!cb_store_set_case_status (self->store, selected_case_id (self), status, &error))
+    report (self, error);
+  /* The window reloaded the list; the state follows the case. */
+  update_actions (self);
+}
+
+static void
+dialog_response_cb (CbCasesPane  *self,
+                    int           response,
+                    CbCaseDialog *dialog)
+{
+  g_autofree char *text = cb_case_dialog_dup_text (dialog);
+  gint64 choice = cb_case_dialog_get_choice (dialog);
+  CbCaseDialogMode mode = cb_case_dialog_get_mode (dialog);
+
+  if (self->dialog == dialog)
+    self->dialog = NULL;
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    return;
+
+  switch (mode)
+    {
+    case CB_CASE_DIALOG_NEW:
+      gtk_widget_activate_action (GTK_WIDGET (self), "cases.create", "(sx)", text, choice);
+      break;
+    case CB_CASE_DIALOG_RENAME:
+      gtk_widget_activate_action (GTK_WIDGET (self), "cases.rename-to", "s", text);
+      break;
+    case CB_CASE_DIALOG_NOTES:
+      gtk_widget_activate_action (GTK_WIDGET (self), "cases.set-notes", "s", text);
+      break;
+    case CB_CASE_DIALOG_MERGE:
+    default:
+      gtk_widget_activate_action (GTK_WIDGET (self), "cases.merge-into-case", "x", choice);
+      break;
+    }
+}
+
+static void
+open_dialog (CbCasesPane      *self,
+             CbCaseDialogMode  mode)
+{
+  g_autoptr(CbCaseFile) item = selected_case (self);
+  g_autoptr(GPtrArray) choices = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (self->dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->dialog));
+
+  if (mode == CB_CASE_DIALOG_NEW)
+    choices = cb_store_list_persons (self->store, &error);
+  else if (mode == CB_CASE_DIALOG_MERGE)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->cases));
+
+      choices = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint i = 0; i < n; i++)
+        {
+          CbCaseFile *other = g_list_model_get_item (G_LIST_MODEL (self->cases), i);
+
+          if (item != NULL && cb_case_file_get_id (other) == cb_case_file_get_id (item))
+            g_object_unref (other);
+          else
+            g_ptr_array_add (choices, other);
+        }
+    }
+  if (error != NULL)
+    g_warning ("Could not list the people: %s", error->message);
+
+  self->dialog = cb_case_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, mode,
+                                     item != NULL ? cb_case_file_get_title (item) : NULL,
+                                     choices);
+  if (mode == CB_CASE_DIALOG_NOTES && item != NULL)
+    cb_case_dialog_set_text (self->dialog, cb_case_file_get_notes (item));
+  g_signal_connect_object (self->dialog, "response", G_CALLBACK (dialog_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (self->dialog));
+}
+
+static void
+dialog_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  CbCasesPane *self = CB_CASES_PANE (widget);
+
+  if (g_str_equal (action_name, "cases.new"))
+    open_dialog (self, CB_CASE_DIALOG_NEW);
+  else if (g_str_equal (action_name, "cases.rename"))
+    open_dialog (self, CB_CASE_DIALOG_RENAME);
+  else if (g_str_equal (action_name, "cases.edit-notes"))
+    open_dialog (self, CB_CASE_DIALOG_NOTES);
+  else
+    open_dialog (self, CB_CASE_DIALOG_MERGE);
+}
+
+/* The context menu, pointing at @x, @y of the pane. */
+static void
+popup_menu_at (CbCasesPane *self,
+               double       x,
+               double       y)
+{
+  if (self->context_menu == NULL)
+    {
+      self->context_menu = gtk_popover_menu_new_from_model (self->case_menu);
+      gtk_widget_set_parent (self->context_menu, GTK_WIDGET (self));
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
+      gtk_widget_set_halign (self->context_menu, GTK_ALIGN_START);
+    }
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu),
+                               &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->context_menu));
+}
+
+/* Shift+F10, the Menu key: the menu of the focused row (else the list). */
+static void
+menu_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  CbCasesPane *self = CB_CASES_PANE (widget);
+  GtkWidget *row = gtk_widget_get_focus_child (GTK_WIDGET (self->list_view));
+  graphene_rect_t bounds;
+
+  if ((row == NULL || !gtk_widget_compute_bounds (row, GTK_WIDGET (self), &bounds))
+      && !gtk_widget_compute_bounds (GTK_WIDGET (self->list_view), GTK_WIDGET (self), &bounds))
+    graphene_rect_init (&bounds, 0, 0, 0, 0);
+  popup_menu_at (self, bounds.origin.x + 24, bounds.origin.y + MIN (bounds.size.height, 40));
+}
+
+/* A right click selects the row under it and opens its menu. */
+static void
+row_pressed_cb (GtkGestureClick *gesture,
+                int              n_press,
+                double           x,
+                double           y,
+                GtkListItem     *list_item)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  CbCasesPane *self = CB_CASES_PANE (gtk_widget_get_ancestor (row, CB_TYPE_CASES_PANE));
+  graphene_point_t point;
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  gtk_single_selection_set_selected (self->list_selection, gtk_list_item_get_position (list_item));
+  if (!gtk_widget_compute_point (row, GTK_WIDGET (self), &GRAPHENE_POINT_INIT (x, y), &point))
+    point = GRAPHENE_POINT_INIT (x, y);
+  popup_menu_at (self, point.x, point.y);
 }
 
 static void
@@ -137,6 +473,11 @@ cb_cases_pane_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
 
+  if (self->dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->dialog));
+  self->dialog = NULL;
+  g_clear_pointer (&self->context_menu, gtk_widget_unparent);
+  g_clear_object (&self->status_action);
   g_clear_object (&self->store);
   g_clear_object (&self->selection);
   g_clear_object (&self->list_selection);
@@ -213,7 +554,25 @@ cb_cases_pane_class_init (CbCasesPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CbCasesPane, stack);
   gtk_widget_class_bind_template_child (widget_class, CbCasesPane, list_view);
   gtk_widget_class_bind_template_child (widget_class, CbCasesPane, empty_label);
+  gtk_widget_class_bind_template_child (widget_class, CbCasesPane, case_menu);
   gtk_widget_class_bind_template_callback (widget_class, case_subtitle_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_pressed_cb);
+
+  gtk_widget_class_install_action (widget_class, "cases.new", NULL, dialog_action);
+  gtk_widget_class_install_action (widget_class, "cases.rename", NULL, dialog_action);
+  gtk_widget_class_install_action (widget_class, "cases.edit-notes", NULL, dialog_action);
+  gtk_widget_class_install_action (widget_class, "cases.merge-into", NULL, dialog_action);
+  gtk_widget_class_install_action (widget_class, "cases.create", "(sx)", create_action);
+  gtk_widget_class_install_action (widget_class, "cases.rename-to", "s", rename_to_action);
+  gtk_widget_class_install_action (widget_class, "cases.set-notes", "s", set_notes_action);
+  gtk_widget_class_install_action (widget_class, "cases.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "cases.merge-into-case", "x", merge_into_case_action);
+  gtk_widget_class_install_action (widget_class, "cases.menu", NULL, menu_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "cases.rename", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "cases.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "cases.menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "cases.menu", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "cb-cases-pane");
@@ -226,6 +585,17 @@ cb_cases_pane_init (CbCasesPane *self)
   GListStore *models;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  {
+    g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+
+    self->status_action = g_simple_action_new_stateful ("status", G_VARIANT_TYPE_STRING,
+                                                        g_variant_new_string ("open"));
+    g_signal_connect_object (self->status_action, "change-state",
+                             G_CALLBACK (status_change_cb), self, G_CONNECT_SWAPPED);
+    g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (self->status_action));
+    gtk_widget_insert_action_group (GTK_WIDGET (self), "case", G_ACTION_GROUP (group));
+  }
 
   self->cases = g_list_store_new (CB_TYPE_CASE_FILE);
   self->all_row = g_list_store_new (CB_TYPE_CASE_FILE);
@@ -247,6 +617,7 @@ cb_cases_pane_init (CbCasesPane *self)
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->list_selection));
 
   gtk_stack_set_visible_child_name (self->stack, "empty");
+  update_actions (self);
 }
 
 void
@@ -335,6 +706,7 @@ cb_cases_pane_reload (CbCasesPane *self)
     cb_selection_select_case (self->selection, 0);
 
   sync_from_selection (self);
+  update_actions (self);
 }
 
 GListModel *
@@ -342,4 +714,11 @@ cb_cases_pane_get_model (CbCasesPane *self)
 {
   g_return_val_if_fail (CB_IS_CASES_PANE (self), NULL);
   return G_LIST_MODEL (self->cases);
+}
+
+GtkWindow *
+cb_cases_pane_get_dialog (CbCasesPane *self)
+{
+  g_return_val_if_fail (CB_IS_CASES_PANE (self), NULL);
+  return self->dialog != NULL ? GTK_WINDOW (self->dialog) : NULL;
 }

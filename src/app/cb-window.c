@@ -40,6 +40,7 @@ struct _CbWindow
   gint64                data_version;        /* of the store when last reloaded */
   guint                 poll_id;
   guint                 hide_status_id;
+  GMenu                *undo_section;        /* Undo/Redo items of the main menu */
 
   /* Template widgets */
   GtkSearchEntry       *search_entry;
@@ -50,6 +51,8 @@ struct _CbWindow
   GtkWidget            *cancel_button;
   GtkWidget            *details_button;
   GtkWidget            *dismiss_button;
+  GtkWidget            *undo_button;
+  GMenu                *primary_menu;
   CbCasesPane          *cases_pane;
   CbTimelinePane       *timeline_pane;
   CbExcerptsPane       *excerpts_pane;
@@ -110,6 +113,7 @@ show_status (CbWindow   *self,
   gtk_widget_set_visible (self->cancel_button, busy);
   gtk_widget_set_visible (self->dismiss_button, !busy);
   gtk_widget_set_visible (self->details_button, !busy && self->import_details != NULL);
+  gtk_widget_set_visible (self->undo_button, FALSE);
   gtk_revealer_set_reveal_child (self->status_revealer, TRUE);
 }
 
@@ -167,14 +171,134 @@ print_action (GtkWidget  *widget,
     cb_print_case (GTK_WINDOW (self), self->store, case_id);
 }
 
+static void update_undo_actions (CbWindow *self);
+
 static void
 reload (CbWindow *self)
 {
+  update_undo_actions (self);
   /* The cases first: a case that went away resets the filter the others use. */
   cb_cases_pane_reload (self->cases_pane);
   cb_timeline_pane_reload (self->timeline_pane);
   cb_excerpts_pane_reload (self->excerpts_pane);
   cb_article_pane_reload (self->article_pane);
+}
+
+/* --- Undo and redo ---------------------------------------------------------- */
+
+/* Enables win.undo and win.redo as the store's journal allows, and names the
+ * steps in the main menu ("Undo Rename Case"). */
+static void
+update_undo_actions (CbWindow *self)
+{
+  g_autofree char *undo_label = NULL;
+  g_autofree char *redo_label = NULL;
+  g_autofree char *undo_item = NULL;
+  g_autofree char *redo_item = NULL;
+  gboolean can_undo = cb_store_can_undo (self->store, &undo_label);
+  gboolean can_redo = cb_store_can_redo (self->store, &redo_label);
+
+  if (self->undo_section == NULL)
+    return;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", can_undo);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", can_redo);
+
+  /* Translators: %s names what is undone, e.g. "Rename Case" */
+  undo_item = can_undo ? g_strdup_printf (_("_Undo %s"), undo_label) : g_strdup (_("_Undo"));
+  /* Translators: %s names what is redone, e.g. "Rename Case" */
+  redo_item = can_redo ? g_strdup_printf (_("_Redo %s"), redo_label) : g_strdup (_("_Redo"));
+  g_menu_remove_all (self->undo_section);
+  g_menu_append (self->undo_section, undo_item, "win.undo");
+  g_menu_append (self->undo_section, redo_item, "win.redo");
+}
+
+/* An edit, an undo or a redo was committed: every pane reads the store again. */
+static void
+history_changed_cb (CbWindow *self)
+{
+  reload (self);
+}
+
+static void
+undo_redo_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  CbWindow *self = CB_WINDOW (widget);
+  gboolean undo = g_str_equal (action_name, "win.undo");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *message = NULL;
+
+  if (!(undo ? cb_store_can_undo (self->store, &label) : cb_store_can_redo (self->store, &label)))
+    return;
+  if (!(undo ? cb_store_undo (self->store, &error) : cb_store_redo (self->store, &error)))
+    {
+      show_status (self, error->message, FALSE);
+      reload (self);
+      return;
+    }
+
+  /* Translators: %s names what was undone, e.g. "Delete Case" */
+  message = g_strdup_printf (undo ? _("Undone: %s") : _("Redone: %s"), label);
+  show_status (self, message, FALSE);
+  self->hide_status_id = g_timeout_add_seconds (5, hide_status_cb, self);
+  select_first_event_if_none (self);
+}
+
+/* win.show-message ((sb)): a message in the status bar, with an Undo button
+ * when the boolean says the change can be undone ("Case “X” deleted").
+ * Panes tell the user this way without knowing the window. */
+static void
+show_message_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  CbWindow *self = CB_WINDOW (widget);
+  const char *message = NULL;
+  gboolean undoable = FALSE;
+
+  g_variant_get (param, "(&sb)", &message, &undoable);
+  if (self->import_cancellable != NULL)
+    return;
+  show_status (self, message, FALSE);
+  gtk_widget_set_visible (self->undo_button, undoable);
+  self->hide_status_id = g_timeout_add_seconds (undoable ? 10 : 6, hide_status_cb, self);
+}
+
+/* Ctrl+N anywhere in the window: a new case file. */
+static gboolean
+new_case_shortcut_cb (GtkWidget *widget,
+                      GVariant  *args,
+                      gpointer   user_data)
+{
+  return gtk_widget_activate_action (GTK_WIDGET (CB_WINDOW (widget)->cases_pane), "cases.new", NULL);
+}
+
+static void
+undo_init (CbWindow *self)
+{
+  self->undo_section = g_menu_new ();
+  g_menu_prepend_section (self->primary_menu, NULL, G_MENU_MODEL (self->undo_section));
+  g_signal_connect_object (self->store, "history-changed",
+                           G_CALLBACK (history_changed_cb), self, G_CONNECT_SWAPPED);
+  update_undo_actions (self);
+}
+
+static void
+undo_class_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_bind_template_child (widget_class, CbWindow, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, CbWindow, primary_menu);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_redo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_redo_action);
+  gtk_widget_class_install_action (widget_class, "win.show-message", "(sb)", show_message_action);
+  /* The last binding of an action is the one menus show. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_y, GDK_CONTROL_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.redo", NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, new_case_shortcut_cb, NULL);
 }
 
 /* --- Search ---------------------------------------------------------------- */
@@ -790,6 +914,7 @@ cb_window_constructed (GObject *object)
 
   select_first_event_if_none (self);
   update_actions (self);
+  undo_init (self);
 
   self->data_version = cb_store_get_data_version (self->store);
   self->poll_id = g_timeout_add_seconds (POLL_SECONDS, poll_store_cb, self);
@@ -817,6 +942,7 @@ cb_window_dispose (GObject *object)
 
   g_clear_object (&self->hits_selection);
   g_clear_object (&self->hits);
+  g_clear_object (&self->undo_section);
   g_clear_object (&self->selection);
   g_clear_object (&self->store);
 
@@ -931,6 +1057,7 @@ cb_window_class_init (CbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.dismiss-status", NULL, dismiss_status_action);
   gtk_widget_class_install_action (widget_class, "win.import-details", NULL, import_details_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  undo_class_init (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK,

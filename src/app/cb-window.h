@@ -24,7 +24,9 @@ G_DECLARE_FINAL_TYPE (CbWindow, cb_window, CB, WINDOW, GtkApplicationWindow)
  * win.select-excerpt (x), win.select-article (x), win.import,
  * win.import-folder, win.load-samples, win.refresh, win.search,
  * win.focus-pane (i, 1–4), win.cancel-import, win.dismiss-status,
- * win.import-details. */
+ * win.import-details, win.undo, win.redo (Ctrl+Z, Ctrl+Shift+Z),
+ * win.show-message ((sb): a status message, with an Undo button when the
+ * boolean is true). */
 
 /* @application may be NULL (tests). */
 CbWindow       *cb_window_new              (GtkApplication *application,

@@ -307,11 +307,11 @@ cb_store_accept_merge (CbStore  *self,
   g_autoptr(GArray) events = NULL;
   g_autofree char *pair = NULL;
   gint64 keep_id = 0, other_id = 0;
-  gboolean own, ok;
+  gboolean ok;
 
   g_return_val_if_fail (CB_IS_STORE (self), FALSE);
 
-  if (!_cb_store_begin_own (self, &own, error))
+  if (!_cb_store_edit_begin (self, N_("Merge People"), error))
     return FALSE;
   /* Accepting a pair rejected before is the user changing their mind. */
   ok = read_merge (self, suggestion_id, &keep_id, &other_id, &pair, error) &&
@@ -331,7 +331,7 @@ cb_store_accept_merge (CbStore  *self,
   for (guint i = 0; ok && i < events->len; i++)
     ok = _cb_store_fold_event (self, g_array_index (events, gint64, i), error);
   ok = ok && _cb_store_suggest_merges (self, keep_id, error);
-  return _cb_store_end_own (self, own, ok, error);
+  return _cb_store_edit_end (self, ok, error);
 }
 
 gboolean
@@ -341,17 +341,17 @@ cb_store_reject_merge (CbStore  *self,
 {
   g_autofree char *pair = NULL;
   gint64 keep_id = 0, other_id = 0;
-  gboolean own, ok;
+  gboolean ok;
 
   g_return_val_if_fail (CB_IS_STORE (self), FALSE);
 
-  if (!_cb_store_begin_own (self, &own, error))
+  if (!_cb_store_edit_begin (self, N_("Reject Merge"), error))
     return FALSE;
   ok = read_merge (self, suggestion_id, &keep_id, &other_id, &pair, error) &&
        _cb_store_run_ids (self, "UPDATE person_merge SET review = 'rejected' WHERE id = ?1",
                           suggestion_id, 0, _("Could not reject a merge"), error) &&
        _cb_store_remember_rejection (self, "merge", pair, TRUE, error);
-  return _cb_store_end_own (self, own, ok, error);
+  return _cb_store_edit_end (self, ok, error);
 }
 
 gboolean

@@ -158,9 +158,94 @@ static const char * const migrations[] = {
   "  UNIQUE (keep_id, other_id)"
   ");"
   "CREATE INDEX person_merge_other ON person_merge (other_id);",
+
+  /* 3: the undo journal (cb-store-undo.c).  A step is one user edit; its
+   * actions are the SQL statements that take it back, run newest first.
+   * Undoing a step makes a "redo" step of the statements that do it again.
+   * AUTOINCREMENT: step ids only grow, so the newest step is the one with
+   * the highest id even after older ones were trimmed. */
+  "CREATE TABLE undo_step ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('undo', 'redo')),"
+  "  label TEXT NOT NULL,"                  /* untranslated, e.g. "Rename Case" */
+  "  created_at TEXT NOT NULL DEFAULT (strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'))"
+  ");"
+  "CREATE INDEX undo_step_kind ON undo_step (kind, id);"
+  "CREATE TABLE undo_action ("
+  "  id INTEGER PRIMARY KEY,"
+  "  step_id INTEGER NOT NULL REFERENCES undo_step (id) ON DELETE CASCADE,"
+  "  sql TEXT NOT NULL"
+  ");"
+  "CREATE INDEX undo_action_step ON undo_action (step_id, id);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CB_STORE_SCHEMA_VERSION);
+
+/* NAME.schema-N.bak, or NAME.schema-N-2.bak … when that exists already: a
+ * backup is never overwritten.  NULL when every name is taken. */
+static char *
+backup_path (const char *path,
+             int         version)
+{
+  for (int i = 1; i < 100; i++)
+    {
+      g_autofree char *candidate = NULL;
+
+      if (i == 1)
+        candidate = g_strdup_printf ("%s.schema-%d.bak", path, version);
+      else
+        candidate = g_strdup_printf ("%s.schema-%d-%d.bak", path, version, i);
+      /* lstat: a dangling link is taken too; SQLite would write through it. */
+      if (!g_file_test (candidate, G_FILE_TEST_EXISTS)
+          && !g_file_test (candidate, G_FILE_TEST_IS_SYMLINK))
+        return g_steal_pointer (&candidate);
+    }
+
+  return NULL;
+}
+
+char *
+_cb_store_backup (sqlite3     *db,
+                  const char  *path,
+                  int          version,
+                  GError     **error)
+{
+  g_autofree char *target = backup_path (path, version);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (target == NULL)
+    {
+      g_set_error (error, CB_STORE_ERROR, CB_STORE_ERROR_FAILED,
+                   _("Could not back up the database “%s” before upgrading it: "
+                     "too many backups exist beside it. It was not changed."),
+                   path);
+      return NULL;
+    }
+
+  /* VACUUM INTO writes a consistent copy (WAL included) and refuses a file
+   * that exists, so a backup is never overwritten, not even in a race. */
+  rc = sqlite3_prepare_v2 (db, "VACUUM INTO ?1", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, target, -1, SQLITE_TRANSIENT);
+      rc = sqlite3_step (stmt);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      /* TRANSLATORS: the first %s is the database, the second the backup file */
+      g_set_error (error, CB_STORE_ERROR,
+                   (rc & 0xff) == SQLITE_FULL ? CB_STORE_ERROR_FULL : CB_STORE_ERROR_FAILED,
+                   _("Could not back up the database “%s” to “%s” before upgrading it (%s). "
+                     "It was not changed."),
+                   path, target, sqlite3_errmsg (db));
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  sqlite3_finalize (stmt);
+
+  return g_steal_pointer (&target);
+}
 
 gboolean
 _cb_store_migrate (sqlite3  *db,

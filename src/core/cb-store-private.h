@@ -21,6 +21,11 @@ struct _CbStore
    * the connection. */
   GHashTable *statements;
   int         schema_version;
+
+  /* The undo journal (cb-store-undo.c). */
+  int         edit_depth;     /* nested _cb_store_edit_begin calls */
+  gboolean    edit_own;       /* the edit opened the transaction */
+  gboolean    edit_failed;    /* a nested edit failed: the step is rolled back */
 };
 
 /* Sets @error from a SQLite result code, mapping FULL, READONLY, NOTADB and
@@ -50,6 +55,14 @@ gboolean      _cb_store_exec           (sqlite3     *db,
  * migrations, all in one transaction (cb-store-migrations.c).  The caller has refused databases
  * newer than that already. */
 gboolean      _cb_store_migrate        (sqlite3     *db,
+                                        GError     **error);
+
+/* Copies the database (of schema @version) to a new file beside @path,
+ * NAME.schema-N.bak, never overwriting one; returns its path.  On failure
+ * nothing is written and the caller must not migrate. */
+char         *_cb_store_backup         (sqlite3     *db,
+                                        const char  *path,
+                                        int          version,
                                         GError     **error);
 
 gboolean      _cb_store_read_user_version (sqlite3  *db,
@@ -153,6 +166,24 @@ GArray       *_cb_store_collect_ids    (CbStore     *self,
                                         const char  *sql,
                                         gint64       a,
                                         GError     **error);
+
+/* --- cb-store-undo.c: the undo journal --------------------------------- */
+
+/* Opens an undoable step named @label (untranslated, marked with N_()):
+ * a transaction (or a savepoint in the caller's), with every change of the
+ * edited tables recorded.  Nested calls join the outer step. */
+gboolean      _cb_store_edit_begin     (CbStore     *self,
+                                        const char  *label,
+                                        GError     **error);
+/* Closes it: with @ok, commits the step (clearing what could be redone);
+ * otherwise rolls back everything since _cb_store_edit_begin.  Returns
+ * @ok, or FALSE when committing failed (then @error is set). */
+gboolean      _cb_store_edit_end       (CbStore     *self,
+                                        gboolean     ok,
+                                        GError     **error);
+
+/* cb-store.c: emits "history-changed". */
+void          _cb_store_emit_history_changed (CbStore *self);
 
 /* --- cb-store-merge.c: people who may be one ---------------------------- */
 

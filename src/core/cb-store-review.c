@@ -87,6 +87,25 @@ _cb_store_end_own (CbStore   *self,
   return FALSE;
 }
 
+/* The name of a review step in the undo history. */
+static const char *
+review_label (CbReview    review,
+              const char *accept,
+              const char *reject,
+              const char *suggest)
+{
+  switch (review)
+    {
+    case CB_REVIEW_ACCEPTED:
+      return accept;
+    case CB_REVIEW_REJECTED:
+      return reject;
+    case CB_REVIEW_SUGGESTED:
+    default:
+      return suggest;
+    }
+}
+
 /* For messages: a 64-bit id as text (no format macro in translatable strings). */
 static char *
 id_text (gint64 id)
@@ -274,11 +293,11 @@ cb_store_set_event_review (CbStore   *self,
                            CbReview   review,
                            GError   **error)
 {
-  gboolean own, ok;
+  gboolean ok;
 
   g_return_val_if_fail (CB_IS_STORE (self), FALSE);
 
-  if (!_cb_store_begin_own (self, &own, error))
+  if (!_cb_store_edit_begin (self, review_label (review, N_("Accept Event"), N_("Reject Event"), N_("Mark Event as Suggested")), error))
     return FALSE;
 
   /* Read first: an unknown id is an error, not a silent no-op. */
@@ -296,7 +315,7 @@ cb_store_set_event_review (CbStore   *self,
         }
     }
 
-  return _cb_store_end_own (self, own, ok, error);
+  return _cb_store_edit_end (self, ok, error);
 }
 
 gboolean
@@ -309,12 +328,12 @@ cb_store_set_case_review (CbStore   *self,
   g_autofree char *title = NULL;
   sqlite3_stmt *stmt;
   gint64 subject_id = 0;
-  gboolean own, ok;
+  gboolean ok;
   int rc;
 
   g_return_val_if_fail (CB_IS_STORE (self), FALSE);
 
-  if (!_cb_store_begin_own (self, &own, error))
+  if (!_cb_store_edit_begin (self, review_label (review, N_("Accept Case"), N_("Reject Case"), N_("Mark Case as Suggested")), error))
     return FALSE;
 
   stmt = _cb_store_prepare (self, "SELECT subject_id, title FROM case_file WHERE id = ?1", error);
@@ -372,7 +391,7 @@ cb_store_set_case_review (CbStore   *self,
     }
   ok = ok && remember_rejections (self, "case", keys, review == CB_REVIEW_REJECTED, error);
 
-  return _cb_store_end_own (self, own, ok, error);
+  return _cb_store_edit_end (self, ok, error);
 }
 
 /* --- one event, several articles ------------------------------------------- */
@@ -584,7 +603,7 @@ cb_store_set_article_date (CbStore      *self,
   CbFuzzyDate published = { 0 };
   const char *body;
   sqlite3_stmt *stmt;
-  gboolean own, ok;
+  gboolean ok;
   gsize len;
   guint32 chars = 0;
 
@@ -624,7 +643,7 @@ cb_store_set_article_date (CbStore      *self,
       g_hash_table_insert (by_span, key, tx);
     }
 
-  if (!_cb_store_begin_own (self, &own, error))
+  if (!_cb_store_edit_begin (self, N_("Set Article Date"), error))
     {
       cb_fuzzy_date_clear (&published);
       return FALSE;
@@ -705,5 +724,5 @@ cb_store_set_article_date (CbStore      *self,
     }
 
   cb_fuzzy_date_clear (&published);
-  return _cb_store_end_own (self, own, ok, error);
+  return _cb_store_edit_end (self, ok, error);
 }

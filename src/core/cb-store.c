@@ -16,6 +16,13 @@ G_DEFINE_FINAL_TYPE (CbStore, cb_store, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (cb-store-error-quark, cb_store_error)
 
+enum {
+  HISTORY_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 /* Shared SELECT heads, so that one row reader serves several queries. */
 #define ARTICLE_COLUMNS \
   "SELECT a.id, a.title, a.source, a.author, a.published, a.path, a.sha256, a.imported_at "
@@ -382,6 +389,18 @@ cb_store_class_init (CbStoreClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = cb_store_finalize;
+
+  /* After an edit, an undo or a redo was committed on this connection: what
+   * can be undone changed, and so did the data. */
+  signals[HISTORY_CHANGED] =
+    g_signal_new ("history-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+void
+_cb_store_emit_history_changed (CbStore *self)
+{
+  g_signal_emit (self, signals[HISTORY_CHANGED], 0);
 }
 
 static void
@@ -511,6 +530,16 @@ cb_store_open (const char  *path,
       !_cb_store_exec (self->db, "PRAGMA journal_mode = WAL", error) ||
       !_cb_store_exec (self->db, "PRAGMA synchronous = NORMAL", error))
     return NULL;
+
+  /* An upgrade first copies the file as it was, so a user can go back to
+   * the Casebook that wrote it. */
+  if (version > 0 && version < CB_STORE_SCHEMA_VERSION && strcmp (path, ":memory:") != 0)
+    {
+      g_autofree char *backup = _cb_store_backup (self->db, path, version, error);
+
+      if (backup == NULL)
+        return NULL;
+    }
 
   if (version < CB_STORE_SCHEMA_VERSION && !_cb_store_migrate (self->db, error))
     return NULL;

@@ -29,10 +29,11 @@ typedef enum
   CB_STORE_ERROR_FULL,        /* the disk is full */
   CB_STORE_ERROR_NOT_FOUND,
   CB_STORE_ERROR_DUPLICATE,   /* an article with the same text is stored already */
+  CB_STORE_ERROR_INVALID,     /* an edit with bad input (an empty title …): nothing changed */
 } CbStoreError;
 
 /* The schema this build writes; PRAGMA user_version of a migrated database. */
-#define CB_STORE_SCHEMA_VERSION 2
+#define CB_STORE_SCHEMA_VERSION 3
 
 #define CB_TYPE_STORE (cb_store_get_type ())
 G_DECLARE_FINAL_TYPE (CbStore, cb_store, CB, STORE, GObject)
@@ -187,6 +188,109 @@ gboolean    cb_store_reject_merge     (CbStore  *self,
  * schema without suggestions.  Rejected pairs stay rejected. */
 gboolean    cb_store_suggest_merges   (CbStore  *self,
                                        GError  **error);
+
+/* --- Edits ---------------------------------------------------------------
+ *
+ * Every function here, and every review function above (set_event_review,
+ * set_case_review, accept_merge, reject_merge, set_article_date), is one
+ * undoable step, in one transaction: on failure nothing changed.  The undo
+ * journal is kept in the database (the last CB_STORE_UNDO_LIMIT steps), so
+ * it survives closing and reopening; imports are never steps and do not
+ * clear it.  A new edit clears what could be redone.  Bad input (an empty
+ * title, an unknown id) fails with CB_STORE_ERROR_INVALID or
+ * CB_STORE_ERROR_NOT_FOUND and changes nothing.  After each committed edit,
+ * undo or redo the store emits "history-changed". */
+
+#define CB_STORE_UNDO_LIMIT 200
+
+/* Whether there is a step to undo (redo); *@label (may be NULL) gets its
+ * translated name, e.g. "Rename Case", to free. */
+gboolean    cb_store_can_undo         (CbStore  *self,
+                                       char    **label);
+gboolean    cb_store_can_redo         (CbStore  *self,
+                                       char    **label);
+/* Takes back the newest step (does it again) in one transaction.  Nothing to
+ * undo fails with CB_STORE_ERROR_NOT_FOUND.  A step that can no longer be
+ * taken back (what it changed was changed since by an import or a deleted
+ * article) changes nothing, fails with CB_STORE_ERROR_FAILED and leaves the
+ * history without it and the steps before it. */
+gboolean    cb_store_undo             (CbStore  *self,
+                                       GError  **error);
+gboolean    cb_store_redo             (CbStore  *self,
+                                       GError  **error);
+
+/* A new accepted case file; @subject_id 0 for none.  Returns its id, 0 on
+ * error. */
+gint64      cb_store_create_case      (CbStore      *self,
+                                       const char   *title,
+                                       gint64        subject_id,
+                                       GError      **error);
+gboolean    cb_store_rename_case      (CbStore      *self,
+                                       gint64        case_id,
+                                       const char   *title,
+                                       GError      **error);
+gboolean    cb_store_set_case_status  (CbStore      *self,
+                                       gint64        case_id,
+                                       CbCaseStatus  status,
+                                       GError      **error);
+/* @notes NULL or "" clears them. */
+gboolean    cb_store_set_case_notes   (CbStore      *self,
+                                       gint64        case_id,
+                                       const char   *notes,
+                                       GError      **error);
+/* Its events stay, in no case. */
+gboolean    cb_store_delete_case      (CbStore      *self,
+                                       gint64        case_id,
+                                       GError      **error);
+/* @other_id's events (and with them their excerpts) move to @keep_id, the
+ * notes of both are kept, the subject and status of @keep_id (the other's
+ * when @keep_id has none); then @other_id is deleted. */
+gboolean    cb_store_merge_cases      (CbStore      *self,
+                                       gint64        keep_id,
+                                       gint64        other_id,
+                                       GError      **error);
+
+/* Sets an event's date as the user gives it: @date's precision (NONE
+ * clears the date), qualifier and interval (earliest ≤ latest, Julian days,
+ * both known); @date->value may be NULL, then the TIMEX3 value follows from
+ * the interval and the precision.  The date as written in the article is
+ * kept, and the article getting another date no longer changes this one. */
+gboolean    cb_store_set_event_date   (CbStore            *self,
+                                       gint64              event_id,
+                                       const CbFuzzyDate  *date,
+                                       GError            **error);
+gboolean    cb_store_set_event_description (CbStore     *self,
+                                            gint64       event_id,
+                                            const char  *description,
+                                            GError     **error);
+/* @case_id 0 takes it out of its case. */
+gboolean    cb_store_move_event       (CbStore      *self,
+                                       gint64        event_id,
+                                       gint64        case_id,
+                                       GError      **error);
+
+/* The old name stays one of the person's names (an alias), so the next
+ * article naming them that way still finds them. */
+gboolean    cb_store_rename_person    (CbStore      *self,
+                                       gint64        person_id,
+                                       const char   *name,
+                                       GError      **error);
+gboolean    cb_store_add_alias        (CbStore      *self,
+                                       gint64        person_id,
+                                       const char   *alias,
+                                       GError      **error);
+/* The person's own name is not an alias to remove (rename them instead). */
+gboolean    cb_store_remove_alias     (CbStore      *self,
+                                       gint64        person_id,
+                                       const char   *alias,
+                                       GError      **error);
+/* @alias (one of @person_id's names, not their name) becomes a person of
+ * its own, with the mentions of that name; the two are not suggested for
+ * merging again.  Returns the new person's id, 0 on error. */
+gint64      cb_store_split_person     (CbStore      *self,
+                                       gint64        person_id,
+                                       const char   *alias,
+                                       GError      **error);
 
 /* --- Search --------------------------------------------------------------- */
 
