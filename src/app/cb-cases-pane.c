@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "cb-cases-pane.h"
+#include "cb-context-menu.h"
 
 struct _CbCasesPane
 {
@@ -25,6 +26,8 @@ struct _CbCasesPane
   GtkStack           *stack;
   GtkListView        *list_view;
   GtkLabel           *empty_label;
+
+  GMenuModel         *review_menu;    /* the rows' context menu: review */
 };
 
 G_DEFINE_FINAL_TYPE (CbCasesPane, cb_cases_pane, GTK_TYPE_WIDGET)
@@ -126,6 +129,100 @@ case_id_changed_cb (CbCasesPane *self)
   sync_from_selection (self);
 }
 
+/* --- Review: accept or reject the selected case's suggestion -------------- */
+
+static CbCaseFile *
+selected_case (CbCasesPane *self)
+{
+  CbCaseFile *item = gtk_single_selection_get_selected_item (self->list_selection);
+
+  return item != NULL && cb_case_file_get_id (item) != 0 ? item : NULL;
+}
+
+static void
+update_review_actions (CbCasesPane *self)
+{
+  CbCaseFile *item = selected_case (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "cases.accept",
+                                 item != NULL && cb_case_file_get_review (item) != CB_REVIEW_ACCEPTED);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "cases.reject", item != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "cases.context-menu", item != NULL);
+}
+
+/* The window's actions do the work, so menus, keys and tests share them. */
+static void
+review_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  CbCaseFile *item = selected_case (CB_CASES_PANE (widget));
+
+  if (item != NULL)
+    gtk_widget_activate_action (widget,
+                                g_str_equal (action_name, "cases.accept") ? "win.accept-case" : "win.reject-case",
+                                "x", cb_case_file_get_id (item));
+}
+
+static void
+context_menu_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  CbCasesPane *self = CB_CASES_PANE (widget);
+
+  /* From the keyboard: at the top of the list, where the rows begin. */
+  if (selected_case (self) != NULL)
+    cb_context_menu_popup (widget, self->review_menu, GTK_WIDGET (self->list_view), 24, 12);
+}
+
+static void
+context_pressed_cb (CbCasesPane     *self,
+                    int              n_press,
+                    double           x,
+                    double           y,
+                    GtkGestureClick *gesture)
+{
+  if (!cb_context_menu_select_row_at (GTK_WIDGET (self->list_view), x, y) || selected_case (self) == NULL)
+    return;
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  cb_context_menu_popup (GTK_WIDGET (self), self->review_menu, GTK_WIDGET (self->list_view), x, y);
+}
+
+static void
+setup_review (CbCasesPane *self)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  GtkGesture *gesture = gtk_gesture_click_new ();
+
+  g_menu_append (menu, _("_Accept Suggestion"), "cases.accept");
+  g_menu_append (menu, _("_Reject Suggestion"), "cases.reject");
+  self->review_menu = G_MENU_MODEL (g_steal_pointer (&menu));
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
+  g_signal_connect_object (gesture, "pressed", G_CALLBACK (context_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->list_view), GTK_EVENT_CONTROLLER (gesture));
+
+  g_signal_connect_object (self->list_selection, "notify::selected-item",
+                           G_CALLBACK (update_review_actions), self, G_CONNECT_SWAPPED);
+  update_review_actions (self);
+}
+
+static void
+review_class_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "cases.accept", NULL, review_action);
+  gtk_widget_class_install_action (widget_class, "cases.reject", NULL, review_action);
+  gtk_widget_class_install_action (widget_class, "cases.context-menu", NULL, context_menu_action);
+  /* The keypad's first: a menu shows the last key bound to its action. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "cases.accept", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "cases.accept", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, GDK_CONTROL_MASK, "cases.reject", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, GDK_CONTROL_MASK, "cases.reject", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "cases.context-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "cases.context-menu", NULL);
+}
+
 static void
 cb_cases_pane_dispose (GObject *object)
 {
@@ -142,6 +239,7 @@ cb_cases_pane_dispose (GObject *object)
   g_clear_object (&self->list_selection);
   g_clear_object (&self->cases);
   g_clear_object (&self->all_row);
+  g_clear_object (&self->review_menu);
 
   G_OBJECT_CLASS (cb_cases_pane_parent_class)->dispose (object);
 }
@@ -217,6 +315,8 @@ cb_cases_pane_class_init (CbCasesPaneClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "cb-cases-pane");
+
+  review_class_init (widget_class);
 }
 
 static void
@@ -245,6 +345,7 @@ cb_cases_pane_init (CbCasesPane *self)
   g_signal_connect_object (self->list_selection, "notify::selected",
                            G_CALLBACK (list_selected_cb), self, G_CONNECT_SWAPPED);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->list_selection));
+  setup_review (self);
 
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
