@@ -132,7 +132,7 @@ case_id_changed_cb (CbCasesPane *self)
 /* --- Review: accept or reject the selected case's suggestion -------------- */
 
 static CbCaseFile *
-selected_case (CbCasesPane *self)
+review_selected_case (CbCasesPane *self)
 {
   CbCaseFile *item = gtk_single_selection_get_selected_item (self->list_selection);
 
@@ -142,7 +142,7 @@ selected_case (CbCasesPane *self)
 static void
 update_review_actions (CbCasesPane *self)
 {
-  CbCaseFile *item = selected_case (self);
+  CbCaseFile *item = review_selected_case (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "cases.accept",
                                  item != NULL && cb_case_file_get_review (item) != CB_REVIEW_ACCEPTED);
@@ -156,7 +156,7 @@ review_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
 {
-  CbCaseFile *item = selected_case (CB_CASES_PANE (widget));
+  CbCaseFile *item = review_selected_case (CB_CASES_PANE (widget));
 
   if (item != NULL)
     gtk_widget_activate_action (widget,
@@ -165,25 +165,25 @@ review_action (GtkWidget  *widget,
 }
 
 static void
-context_menu_action (GtkWidget  *widget,
+review_menu_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *param)
 {
   CbCasesPane *self = CB_CASES_PANE (widget);
 
   /* From the keyboard: at the top of the list, where the rows begin. */
-  if (selected_case (self) != NULL)
+  if (review_selected_case (self) != NULL)
     cb_context_menu_popup (widget, self->review_menu, GTK_WIDGET (self->list_view), 24, 12);
 }
 
 static void
-context_pressed_cb (CbCasesPane     *self,
+review_pressed_cb (CbCasesPane     *self,
                     int              n_press,
                     double           x,
                     double           y,
                     GtkGestureClick *gesture)
 {
-  if (!cb_context_menu_select_row_at (GTK_WIDGET (self->list_view), x, y) || selected_case (self) == NULL)
+  if (!cb_context_menu_select_row_at (GTK_WIDGET (self->list_view), x, y) || review_selected_case (self) == NULL)
     return;
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
   cb_context_menu_popup (GTK_WIDGET (self), self->review_menu, GTK_WIDGET (self->list_view), x, y);
@@ -200,7 +200,7 @@ setup_review (CbCasesPane *self)
   self->review_menu = G_MENU_MODEL (g_steal_pointer (&menu));
 
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
-  g_signal_connect_object (gesture, "pressed", G_CALLBACK (context_pressed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gesture, "pressed", G_CALLBACK (review_pressed_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->list_view), GTK_EVENT_CONTROLLER (gesture));
 
   g_signal_connect_object (self->list_selection, "notify::selected-item",
@@ -213,7 +213,7 @@ review_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "cases.accept", NULL, review_action);
   gtk_widget_class_install_action (widget_class, "cases.reject", NULL, review_action);
-  gtk_widget_class_install_action (widget_class, "cases.context-menu", NULL, context_menu_action);
+  gtk_widget_class_install_action (widget_class, "cases.context-menu", NULL, review_menu_action);
   /* The keypad's first: a menu shows the last key bound to its action. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "cases.accept", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "cases.accept", NULL);

@@ -340,7 +340,7 @@ review_action (GtkWidget  *widget,
 }
 
 static void
-context_menu_action (GtkWidget  *widget,
+review_menu_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *param)
 {
@@ -374,7 +374,7 @@ context_menu_action (GtkWidget  *widget,
 }
 
 static void
-list_context_pressed_cb (CbTimelinePane  *self,
+review_list_pressed_cb (CbTimelinePane  *self,
                          int              n_press,
                          double           x,
                          double           y,
@@ -387,7 +387,7 @@ list_context_pressed_cb (CbTimelinePane  *self,
 }
 
 static void
-view_context_pressed_cb (CbTimelinePane  *self,
+review_view_pressed_cb (CbTimelinePane  *self,
                          int              n_press,
                          double           x,
                          double           y,
@@ -415,12 +415,12 @@ setup_review (CbTimelinePane *self)
 
   gesture = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
-  g_signal_connect_object (gesture, "pressed", G_CALLBACK (list_context_pressed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gesture, "pressed", G_CALLBACK (review_list_pressed_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->list_view), GTK_EVENT_CONTROLLER (gesture));
 
   gesture = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
-  g_signal_connect_object (gesture, "pressed", G_CALLBACK (view_context_pressed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gesture, "pressed", G_CALLBACK (review_view_pressed_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->timeline_view), GTK_EVENT_CONTROLLER (gesture));
 
   update_review_actions (self);
@@ -431,7 +431,7 @@ review_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "events.accept", NULL, review_action);
   gtk_widget_class_install_action (widget_class, "events.reject", NULL, review_action);
-  gtk_widget_class_install_action (widget_class, "events.context-menu", NULL, context_menu_action);
+  gtk_widget_class_install_action (widget_class, "events.context-menu", NULL, review_menu_action);
   /* The keypad's first: a menu shows the last key bound to its action. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "events.accept", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "events.accept", NULL);
