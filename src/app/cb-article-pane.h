@@ -30,5 +30,14 @@ void         cb_article_pane_reload        (CbArticlePane *self);
 GtkTextBuffer *cb_article_pane_get_buffer        (CbArticlePane *self);
 GtkTextTag    *cb_article_pane_get_highlight_tag (CbArticlePane *self);
 gint64         cb_article_pane_get_article_id    (CbArticlePane *self);
+/* The tag of one kind of mark (quotes, passages, people, dates). */
+GtkTextTag    *cb_article_pane_get_mark_tag      (CbArticlePane *self,
+                                                  CbMarkKind     kind);
+GtkTextView   *cb_article_pane_get_text_view     (CbArticlePane *self);
+
+/* Actions: article.add-excerpt (Ctrl+E: the selected text becomes an
+ * excerpt of the selected event, through win.add-excerpt),
+ * article.open-person (Enter, or a click on a highlighted name: selects the
+ * person's case file through win.select-case). */
 
 G_END_DECLS

@@ -462,6 +462,61 @@ row_pressed_cb (GtkGestureClick *gesture,
   popup_menu_at (self, point.x, point.y);
 }
 
+/* --- Review: accept or reject the selected case's suggestion -------------- */
+
+static CbCaseFile *
+review_selected_case (CbCasesPane *self)
+{
+  CbCaseFile *item = gtk_single_selection_get_selected_item (self->list_selection);
+
+  return item != NULL && cb_case_file_get_id (item) != 0 ? item : NULL;
+}
+
+static void
+update_review_actions (CbCasesPane *self)
+{
+  CbCaseFile *item = review_selected_case (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "cases.accept",
+                                 item != NULL && cb_case_file_get_review (item) != CB_REVIEW_ACCEPTED);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "cases.reject", item != NULL);
+}
+
+/* The window's actions do the work, so menus, keys and tests share them. */
+static void
+review_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  CbCaseFile *item = review_selected_case (CB_CASES_PANE (widget));
+
+  if (item != NULL)
+    gtk_widget_activate_action (widget,
+                                g_str_equal (action_name, "cases.accept") ? "win.accept-case" : "win.reject-case",
+                                "x", cb_case_file_get_id (item));
+}
+
+/* Accept and Reject are a section of the case menu (ui/cb-cases-pane.ui). */
+static void
+setup_review (CbCasesPane *self)
+{
+  g_signal_connect_object (self->list_selection, "notify::selected-item",
+                           G_CALLBACK (update_review_actions), self, G_CONNECT_SWAPPED);
+  update_review_actions (self);
+}
+
+static void
+review_class_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "cases.accept", NULL, review_action);
+  gtk_widget_class_install_action (widget_class, "cases.reject", NULL, review_action);
+  /* The keypad's first: a menu shows the last key bound to its action. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "cases.accept", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "cases.accept", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, GDK_CONTROL_MASK, "cases.reject", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, GDK_CONTROL_MASK, "cases.reject", NULL);
+}
+
 static void
 cb_cases_pane_dispose (GObject *object)
 {
@@ -576,6 +631,8 @@ cb_cases_pane_class_init (CbCasesPaneClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "cb-cases-pane");
+
+  review_class_init (widget_class);
 }
 
 static void
@@ -615,6 +672,7 @@ cb_cases_pane_init (CbCasesPane *self)
   g_signal_connect_object (self->list_selection, "notify::selected",
                            G_CALLBACK (list_selected_cb), self, G_CONNECT_SWAPPED);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->list_selection));
+  setup_review (self);
 
   gtk_stack_set_visible_child_name (self->stack, "empty");
   update_actions (self);

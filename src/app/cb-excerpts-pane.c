@@ -59,12 +59,15 @@ excerpt_text_cb (gpointer   this_,
   return g_steal_pointer (&text);
 }
 
+/* "Speaker · 18 Aug 2020 · Title": who said it, when and where. */
 static char *
 excerpt_source_cb (gpointer   this_,
                    CbExcerpt *item)
 {
   const char *speaker;
   const char *title;
+  const char *published;
+  g_autofree char *when = NULL;
 
   if (item == NULL)
     return NULL;
@@ -74,9 +77,26 @@ excerpt_source_cb (gpointer   this_,
   if (title == NULL || *title == '\0')
     title = _("Untitled article");
 
+  published = cb_excerpt_get_article_published (item);
+  if (published != NULL && *published != '\0')
+    {
+      CbFuzzyDate date = { 0 };
+
+      if (cb_fuzzy_date_set_value (&date, published))
+        when = cb_fuzzy_date_format (&date);
+      cb_fuzzy_date_clear (&date);
+    }
+
+  /* The date before the title: a long title is what gets cut short. */
+  if (speaker != NULL && *speaker != '\0' && when != NULL)
+    /* Translators: who said it · when · in which article */
+    return g_strdup_printf (_("%s · %s · %s"), speaker, when, title);
   if (speaker != NULL && *speaker != '\0')
-    /* Translators: who said it — in which article */
-    return g_strdup_printf (_("%s — %s"), speaker, title);
+    /* Translators: who said it · in which article */
+    return g_strdup_printf (_("%s · %s"), speaker, title);
+  if (when != NULL)
+    /* Translators: when · in which article */
+    return g_strdup_printf (_("%s · %s"), when, title);
 
   return g_strdup (title);
 }

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "cb-article.h"
+#include "cb-context-menu.h"
 #include "cb-timeline-pane.h"
 #include "cb-timeline-view.h"
 
@@ -34,6 +35,8 @@ struct _CbTimelinePane
   GtkWidget          *undated_box;
   GtkLabel           *undated_label;
   GtkListBox         *undated_list;
+
+  GMenuModel         *review_menu;    /* the events' context menu: review */
 };
 
 G_DEFINE_FINAL_TYPE (CbTimelinePane, cb_timeline_pane, GTK_TYPE_WIDGET)
@@ -267,8 +270,9 @@ source_title_cb (CbEvent  *event,
         return NULL;
       key = g_new (gint64, 1);
       *key = article_id;
-      title = cb_article_get_title (article);
-      g_hash_table_insert (self->source_titles, key, g_strdup (title));
+      /* The table's copy: the article is freed at the end of this block. */
+      title = g_strdup (cb_article_get_title (article));
+      g_hash_table_insert (self->source_titles, key, (char *) title);
     }
 
   return g_strdup (title);
@@ -281,10 +285,160 @@ case_id_changed_cb (CbTimelinePane *self)
     cb_timeline_pane_reload (self);
 }
 
+static void update_review_actions (CbTimelinePane *self);
+
 static void
 event_id_changed_cb (CbTimelinePane *self)
 {
   sync_from_selection (self);
+  update_review_actions (self);
+}
+
+/* --- Review: accept or reject the current event's suggestion ---------------- */
+
+/* The selection's event, when this pane lists it. */
+static CbEvent *
+current_event (CbTimelinePane *self)
+{
+  CbEvent *event;
+  guint pos;
+
+  if (self->selection == NULL)
+    return NULL;
+  pos = find_position (self, cb_selection_get_event_id (self->selection));
+  if (pos == GTK_INVALID_LIST_POSITION)
+    return NULL;
+  event = g_list_model_get_item (G_LIST_MODEL (self->events), pos);
+  /* The list store keeps its own reference: a borrowed pointer is enough. */
+  g_object_unref (event);
+  return event;
+}
+
+static void
+update_review_actions (CbTimelinePane *self)
+{
+  CbEvent *event = current_event (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "events.accept",
+                                 event != NULL && cb_event_get_review (event) != CB_REVIEW_ACCEPTED);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "events.reject", event != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "events.context-menu", event != NULL);
+}
+
+/* The window's actions do the work, so menus, keys and tests share them. */
+static void
+review_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  CbEvent *event = current_event (CB_TIMELINE_PANE (widget));
+
+  if (event != NULL)
+    gtk_widget_activate_action (widget,
+                                g_str_equal (action_name, "events.accept") ? "win.accept-event" : "win.reject-event",
+                                "x", cb_event_get_id (event));
+}
+
+static void
+review_menu_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  CbTimelinePane *self = CB_TIMELINE_PANE (widget);
+  gboolean chart = g_strcmp0 (gtk_stack_get_visible_child_name (self->mode_stack), "chart") == 0;
+  GtkWidget *target = chart ? GTK_WIDGET (self->timeline_view) : GTK_WIDGET (self->list_view);
+  CbEvent *event = current_event (self);
+  double x = 24, y = 12;
+
+  if (event == NULL)
+    return;
+
+  /* On the chart, under the event's mark. */
+  if (chart)
+    {
+      guint n = cb_timeline_view_get_n_drawn (self->timeline_view);
+
+      for (guint i = 0; i < n; i++)
+        {
+          graphene_rect_t mark, item;
+
+          if (cb_timeline_view_get_drawn (self->timeline_view, i, NULL, &mark, &item) == event)
+            {
+              x = item.origin.x + MIN (item.size.width, 40);
+              y = item.origin.y + item.size.height;
+              break;
+            }
+        }
+    }
+  cb_context_menu_popup (widget, self->review_menu, target, x, y);
+}
+
+static void
+review_list_pressed_cb (CbTimelinePane  *self,
+                         int              n_press,
+                         double           x,
+                         double           y,
+                         GtkGestureClick *gesture)
+{
+  if (!cb_context_menu_select_row_at (GTK_WIDGET (self->list_view), x, y) || current_event (self) == NULL)
+    return;
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  cb_context_menu_popup (GTK_WIDGET (self), self->review_menu, GTK_WIDGET (self->list_view), x, y);
+}
+
+static void
+review_view_pressed_cb (CbTimelinePane  *self,
+                         int              n_press,
+                         double           x,
+                         double           y,
+                         GtkGestureClick *gesture)
+{
+  CbEvent *event = cb_timeline_view_get_event_at (self->timeline_view, x, y);
+
+  if (event == NULL)
+    return;
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  gtk_widget_grab_focus (GTK_WIDGET (self->timeline_view));
+  select_event (self, event);
+  cb_context_menu_popup (GTK_WIDGET (self), self->review_menu, GTK_WIDGET (self->timeline_view), x, y);
+}
+
+static void
+setup_review (CbTimelinePane *self)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  GtkGesture *gesture;
+
+  g_menu_append (menu, _("_Accept Event"), "events.accept");
+  g_menu_append (menu, _("_Reject Event"), "events.reject");
+  self->review_menu = G_MENU_MODEL (g_steal_pointer (&menu));
+
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
+  g_signal_connect_object (gesture, "pressed", G_CALLBACK (review_list_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->list_view), GTK_EVENT_CONTROLLER (gesture));
+
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
+  g_signal_connect_object (gesture, "pressed", G_CALLBACK (review_view_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->timeline_view), GTK_EVENT_CONTROLLER (gesture));
+
+  update_review_actions (self);
+}
+
+static void
+review_class_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "events.accept", NULL, review_action);
+  gtk_widget_class_install_action (widget_class, "events.reject", NULL, review_action);
+  gtk_widget_class_install_action (widget_class, "events.context-menu", NULL, review_menu_action);
+  /* The keypad's first: a menu shows the last key bound to its action. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "events.accept", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "events.accept", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, GDK_CONTROL_MASK, "events.reject", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, GDK_CONTROL_MASK, "events.reject", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "events.context-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "events.context-menu", NULL);
 }
 
 static void
@@ -304,6 +458,7 @@ cb_timeline_pane_dispose (GObject *object)
   g_clear_object (&self->undated);
   g_clear_object (&self->events);
   g_clear_pointer (&self->source_titles, g_hash_table_unref);
+  g_clear_object (&self->review_menu);
 
   G_OBJECT_CLASS (cb_timeline_pane_parent_class)->dispose (object);
 }
@@ -417,6 +572,8 @@ cb_timeline_pane_class_init (CbTimelinePaneClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "cb-timeline-pane");
+
+  review_class_init (widget_class);
 }
 
 static void
@@ -443,6 +600,8 @@ cb_timeline_pane_init (CbTimelinePane *self)
                                              GTK_FILTER (gtk_custom_filter_new (undated_filter_cb, NULL, NULL)));
   gtk_list_box_bind_model (self->undated_list, G_LIST_MODEL (self->undated),
                            create_undated_row_cb, NULL, NULL);
+
+  setup_review (self);
 
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
@@ -531,6 +690,7 @@ cb_timeline_pane_reload (CbTimelinePane *self)
   update_undated (self);
   update_subtitle (self);
   sync_from_selection (self);
+  update_review_actions (self);
 }
 
 GListModel *

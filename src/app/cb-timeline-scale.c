@@ -279,7 +279,8 @@ cb_timeline_assign_lanes (const double *starts,
           GArray *spans = g_ptr_array_index (lane_spans, lane);
           gboolean fits = TRUE;
 
-          for (guint k = 0; 2 * k < spans->len && fits; k++)
+          /* Two doubles a span. */
+          for (guint k = 0; 2 * k + 1 < spans->len && fits; k++)
             {
               const double *other = &g_array_index (spans, double, 2 * k);
 

@@ -1649,6 +1649,19 @@ cb_timeline_view_get_selected (CbTimelineView *self)
   return self->selected;
 }
 
+CbEvent *
+cb_timeline_view_get_event_at (CbTimelineView *self,
+                               double          x,
+                               double          y)
+{
+  Item *item;
+
+  g_return_val_if_fail (CB_IS_TIMELINE_VIEW (self), NULL);
+
+  item = item_at (self, x, y);
+  return item != NULL ? item->event : NULL;
+}
+
 void
 cb_timeline_view_select_id (CbTimelineView *self,
                             gint64          event_id)

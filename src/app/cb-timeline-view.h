@@ -32,6 +32,10 @@ GListModel *cb_timeline_view_get_model          (CbTimelineView *self);
 void        cb_timeline_view_set_selected       (CbTimelineView *self,
                                                  CbEvent        *event);
 CbEvent    *cb_timeline_view_get_selected       (CbTimelineView *self);
+/* The drawn event at (@x, @y), or NULL (a context menu's target). */
+CbEvent    *cb_timeline_view_get_event_at       (CbTimelineView *self,
+                                                 double          x,
+                                                 double          y);
 /* Selects the drawn event with this id (0 or an unknown id: none). */
 void        cb_timeline_view_select_id          (CbTimelineView *self,
                                                  gint64          event_id);

@@ -13,6 +13,7 @@
 #include "cb-print.h"
 #include "cb-window.h"
 #include "cb-window-state.h"
+#include "cb-window-review.h"
 #include "casebook-resources.h"
 
 #define SEARCH_LIMIT 50
@@ -317,10 +318,12 @@ open_hit (CbWindow    *self,
           CbSearchHit *hit)
 {
   int start = cb_search_hit_get_match_start (hit);
+  int end = cb_search_hit_get_match_end (hit);
 
+  /* The match highlighted (a match in the title only: the article's top). */
   cb_selection_select_article (self->selection,
                                cb_search_hit_get_article_id (hit),
-                               start, start);
+                               start, end >= start ? end : start);
 }
 
 static void
@@ -1058,6 +1061,8 @@ cb_window_class_init (CbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import-details", NULL, import_details_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   undo_class_init (widget_class);
+  /* Accept, reject, merge, excerpts: cb-window-review.c */
+  _cb_window_review_class_init (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK,

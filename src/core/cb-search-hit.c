@@ -17,6 +17,7 @@ struct _CbSearchHit
   char *title;
   char *snippet;
   int match_start;
+  int match_end;
 };
 
 G_DEFINE_FINAL_TYPE (CbSearchHit, cb_search_hit, G_TYPE_OBJECT)
@@ -28,6 +29,7 @@ enum {
   PROP_SNIPPET,
   PROP_SNIPPET_MARKUP,
   PROP_MATCH_START,
+  PROP_MATCH_END,
   N_PROPS
 };
 
@@ -74,6 +76,10 @@ cb_search_hit_get_property (GObject    *object,
       g_value_set_int (value, self->match_start);
       break;
 
+    case PROP_MATCH_END:
+      g_value_set_int (value, self->match_end);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -105,6 +111,10 @@ cb_search_hit_set_property (GObject      *object,
       self->match_start = g_value_get_int (value);
       break;
 
+    case PROP_MATCH_END:
+      self->match_end = g_value_get_int (value);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -133,6 +143,9 @@ cb_search_hit_class_init (CbSearchHitClass *klass)
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_MATCH_START] =
     g_param_spec_int ("match-start", NULL, NULL, -1, G_MAXINT, -1,
+                      G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MATCH_END] =
+    g_param_spec_int ("match-end", NULL, NULL, -1, G_MAXINT, -1,
                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -194,11 +207,26 @@ cb_search_hit_new (gint64      article_id,
                    const char *snippet,
                    int         match_start)
 {
+  return cb_search_hit_new_full (article_id, title, snippet, match_start, -1);
+}
+
+CbSearchHit *
+cb_search_hit_new_full (gint64      article_id,
+                        const char *title,
+                        const char *snippet,
+                        int         match_start,
+                        int         match_end)
+{
+  match_start = MAX (match_start, -1);
+  if (match_start < 0 || match_end < match_start)
+    match_end = -1;
+
   return g_object_new (CB_TYPE_SEARCH_HIT,
                        "article-id", article_id,
                        "title", title,
                        "snippet", snippet,
-                       "match-start", MAX (match_start, -1),
+                       "match-start", match_start,
+                       "match-end", match_end,
                        NULL);
 }
 
@@ -243,4 +271,11 @@ cb_search_hit_get_match_start (CbSearchHit *self)
 {
   g_return_val_if_fail (CB_IS_SEARCH_HIT (self), -1);
   return self->match_start;
+}
+
+int
+cb_search_hit_get_match_end (CbSearchHit *self)
+{
+  g_return_val_if_fail (CB_IS_SEARCH_HIT (self), -1);
+  return self->match_end;
 }

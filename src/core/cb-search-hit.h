@@ -32,5 +32,14 @@ char        *cb_search_hit_dup_snippet_markup  (CbSearchHit *self);
 /* The snippet with matches between [ and ], for terminals. */
 char        *cb_search_hit_dup_snippet_plain   (CbSearchHit *self);
 int          cb_search_hit_get_match_start     (CbSearchHit *self);
+/* The first match in the body is [match-start, match-end), character
+ * offsets; -1 when the body has no match (a title match) or, for the end,
+ * when it is not known. */
+CbSearchHit *cb_search_hit_new_full            (gint64      article_id,
+                                                const char *title,
+                                                const char *snippet,
+                                                int         match_start,
+                                                int         match_end);
+int          cb_search_hit_get_match_end       (CbSearchHit *self);
 
 G_END_DECLS

@@ -1685,40 +1685,61 @@ cb_store_list_persons (CbStore  *self,
 
 /* --- search --------------------------------------------------------------- */
 
+/* FTS5's operators, typed as such: "fraud AND pardon" means the words. */
+static gboolean
+is_operator_word (const char *word)
+{
+  return strcmp (word, "AND") == 0 || strcmp (word, "OR") == 0
+         || strcmp (word, "NOT") == 0 || strcmp (word, "NEAR") == 0;
+}
+
 /* Any user text → an FTS5 query that cannot be a syntax error: the words
- * (runs of letters, digits and marks) each as a quoted prefix term, AND-ed.
+ * (runs of letters, digits and marks) each as a quoted prefix term, AND-ed;
+ * upper-case operator words are left out when other words remain.
  * Returns NULL when there is no word at all. */
 static char *
 build_fts_query (const char *text)
 {
+  g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
   GString *query = g_string_new (NULL);
-  gboolean in_word = FALSE;
+  GString *word = g_string_new (NULL);
+  guint operators = 0;
 
   if (text == NULL || !g_utf8_validate (text, -1, NULL))
-    return g_string_free (query, TRUE);
+    {
+      g_string_free (word, TRUE);
+      return g_string_free (query, TRUE);
+    }
 
   for (const char *p = text; ; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
       gboolean word_char = c != 0 && (g_unichar_isalnum (c) || g_unichar_ismark (c));
 
-      if (word_char && !in_word)
+      if (word_char)
+        g_string_append_unichar (word, c);
+      else if (word->len > 0)
         {
-          if (query->len > 0)
-            g_string_append (query, " AND ");
-          g_string_append_c (query, '"');
-          in_word = TRUE;
-        }
-      else if (!word_char && in_word)
-        {
-          g_string_append (query, "\"*");
-          in_word = FALSE;
+          if (is_operator_word (word->str))
+            operators++;
+          g_ptr_array_add (words, g_strdup (word->str));
+          g_string_truncate (word, 0);
         }
 
       if (c == 0)
         break;
-      if (word_char)
-        g_string_append_unichar (query, c);
+    }
+  g_string_free (word, TRUE);
+
+  for (guint i = 0; i < words->len; i++)
+    {
+      const char *w = g_ptr_array_index (words, i);
+
+      if (operators < words->len && is_operator_word (w))
+        continue;
+      if (query->len > 0)
+        g_string_append (query, " AND ");
+      g_string_append_printf (query, "\"%s\"*", w);
     }
 
   if (query->len == 0)
@@ -1765,15 +1786,20 @@ cb_store_search (CbStore     *self,
     {
       const char *highlighted = CB_COLUMN_TEXT (stmt, 3);
       const char *marker = highlighted != NULL ? strchr (highlighted, CB_SEARCH_MATCH_START[0]) : NULL;
+      const char *closer = marker != NULL ? strchr (marker, CB_SEARCH_MATCH_END[0]) : NULL;
       int match_start = -1;
+      int match_end = -1;
 
       if (marker != NULL)
         match_start = (int) g_utf8_pointer_to_offset (highlighted, marker);
+      /* Less the one marker character before it. */
+      if (closer != NULL)
+        match_end = (int) g_utf8_pointer_to_offset (highlighted, closer) - 1;
 
-      g_ptr_array_add (hits, cb_search_hit_new (sqlite3_column_int64 (stmt, 0),
-                                                CB_COLUMN_TEXT (stmt, 1),
-                                                CB_COLUMN_TEXT (stmt, 2),
-                                                match_start));
+      g_ptr_array_add (hits, cb_search_hit_new_full (sqlite3_column_int64 (stmt, 0),
+                                                     CB_COLUMN_TEXT (stmt, 1),
+                                                     CB_COLUMN_TEXT (stmt, 2),
+                                                     match_start, match_end));
     }
   sqlite3_reset (stmt);
 

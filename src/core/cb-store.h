@@ -291,6 +291,57 @@ gint64      cb_store_split_person     (CbStore      *self,
                                        gint64        person_id,
                                        const char   *alias,
                                        GError      **error);
+/* --- Review in bulk (cb-store-bulk-review.c) ----------------------------- */
+
+/* Accepts, in one transaction, every suggestion @article_id brought: the
+ * events it tells (as a source or where first found), the case files those
+ * events are filed in, and its quotes and passages.  What the user rejected
+ * stays rejected.  *@n_accepted (may be NULL) counts the events and case
+ * files accepted.  An unknown id fails with CB_STORE_ERROR_NOT_FOUND. */
+gboolean    cb_store_accept_article   (CbStore  *self,
+                                       gint64    article_id,
+                                       guint    *n_accepted,
+                                       GError  **error);
+
+/* --- Excerpts the user picks (cb-store-excerpt-edit.c) -------------------- */
+
+/* Stores the characters [@start, @end) of an article's body (white space
+ * at either end left out) as an accepted passage and, with @event_id != 0,
+ * makes it a source of that event; the same passage picked twice is stored
+ * once.  A span outside the body, empty or blank fails with
+ * CB_STORE_ERROR_FAILED and stores nothing; unknown ids fail with
+ * CB_STORE_ERROR_NOT_FOUND.  Returns the excerpt's id, or 0 on error. */
+gint64      cb_store_add_excerpt      (CbStore  *self,
+                                       gint64    article_id,
+                                       guint     start,
+                                       guint     end,
+                                       gint64    event_id,
+                                       GError  **error);
+
+/* What the article view highlights (cb-store-marks.c). */
+typedef enum
+{
+  CB_MARK_QUOTE = 0,   /* an excerpt: @id is the excerpt */
+  CB_MARK_PASSAGE,     /* an excerpt: @id is the excerpt */
+  CB_MARK_PERSON,      /* a mention: @id is the person, @case_id their case (0 = none) */
+  CB_MARK_DATE,        /* the date of an event found here: @id is the event */
+} CbMarkKind;
+
+typedef struct
+{
+  CbMarkKind kind;
+  guint      start;    /* character offsets into the body, end exclusive */
+  guint      end;
+  gint64     id;
+  gint64     case_id;
+} CbArticleMark;
+
+/* The marks of an article, by start: excerpts and mentions not rejected,
+ * and the dates of its events that are not rejected (the spans of dates no
+ * event rests on are not stored).  GArray of CbArticleMark. */
+GArray     *cb_store_list_article_marks (CbStore  *self,
+                                         gint64    article_id,
+                                         GError  **error);
 
 /* --- Search --------------------------------------------------------------- */
 
