@@ -52,7 +52,7 @@ case_subtitle_cb (gpointer    this_,
     return g_strdup (_("Every event and excerpt"));
 
   subject = cb_case_file_get_subject_name (item);
-  events = g_strdup_printf (ngettext ("%u event", "%u events",
+  events = g_strdup_printf (ngettext ("%'u event", "%'u events",
                                       cb_case_file_get_event_count (item)),
                             cb_case_file_get_event_count (item));
 

@@ -164,7 +164,7 @@ preview_show_page (CbPrintOperation *self,
   else if (delta > 0 && self->preview_page + 1 < n_pages)
     self->preview_page++;
 
-  label = g_strdup_printf (_("Page %u of %u"), self->preview_page + 1, n_pages);
+  label = g_strdup_printf (_("Page %'u of %'u"), self->preview_page + 1, n_pages);
   gtk_label_set_label (self->preview_label, label);
   gtk_widget_queue_draw (self->preview_area);
 }

@@ -332,8 +332,8 @@ add_title (CbSummaryRender     *self,
     }
   g_string_append_printf (meta, "<span foreground='#5a6b7d'>%s</span>  %s     ",
                           _("Status"), status);
-  g_string_append_printf (meta, "<span foreground='#5a6b7d'>%s</span>  %u     "
-                          "<span foreground='#5a6b7d'>%s</span>  %u",
+  g_string_append_printf (meta, "<span foreground='#5a6b7d'>%s</span>  %'u     "
+                          "<span foreground='#5a6b7d'>%s</span>  %'u",
                           _("Events"), summary_case->events->len,
                           _("Sources"), summary_case->sources->len);
   if (summary_case->suggested)
@@ -821,7 +821,7 @@ draw_footer (CbSummaryRender *self,
   double y;
 
   /* Translators: the footer of every printed page */
-  page_text = g_strdup_printf (_("Page %u of %u"), index + 1, self->pages->len);
+  page_text = g_strdup_printf (_("Page %'u of %'u"), index + 1, self->pages->len);
   generated = g_markup_printf_escaped ("%s · Casebook", cb_summary_get_generated_label (self->summary));
 
   y = self->height - self->bottom + FURNITURE_GAP;
