@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cb-application.h"
 #include "cb-drop.h"
 #include "cb-importer.h"
 #include "cb-inbox.h"
@@ -1062,7 +1063,8 @@ cb_window_import_files (CbWindow  *self,
   g_clear_pointer (&self->import_details, g_free);
   show_status (self, _("Importing…"), TRUE);
 
-  importer = cb_importer_new (self->store);
+  importer = cb_application_new_importer (gtk_window_get_application (GTK_WINDOW (self)),
+                                          self->store);
   cb_importer_import_files_async (importer, files, n_files,
                                   self->import_cancellable,
                                   import_progress_cb, g_object_ref (self), g_object_unref,
@@ -1082,7 +1084,8 @@ cb_window_import_text (CbWindow   *self,
   g_return_val_if_fail (text != NULL, FALSE);
 
   /* One short text: stored here, on the window's own connection. */
-  importer = cb_importer_new (self->store);
+  importer = cb_application_new_importer (gtk_window_get_application (GTK_WINDOW (self)),
+                                          self->store);
   result = cb_importer_import_text (importer, text, _("Dropped text"));
 
   g_clear_pointer (&self->import_details, g_free);
