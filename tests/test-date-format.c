@@ -4,7 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The German cases need the de_DE.UTF-8 locale (build-aux/ensure-deps test
- * makes it); without it they fail, they do not skip.
+ * makes it); without it they fail, they do not skip.  The translated ones
+ * read the catalog meson builds from po/de.po.
  */
 #include "config.h"
 
@@ -12,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "cb-date-format.h"
+#include "cb-locale.h"
 
 typedef struct
 {
@@ -181,6 +183,37 @@ test_german_locale_counts (void)
   g_assert_cmpstr (many, ==, "1.500");
 }
 
+/* With the German catalog the build made: the translators' order and words. */
+static void
+test_german_translated (void)
+{
+  static const Case cases[] = {
+    { "2018-05-30", CB_QUALIFIER_ON, "30. Mai 2018" },
+    { "2017-02", CB_QUALIFIER_ON, "Februar 2017" },
+    { "2018-06", CB_QUALIFIER_AROUND, "ca. Juni 2018" },
+    { "1997", CB_QUALIFIER_BEFORE, "vor 1997" },
+    { "2018-W21", CB_QUALIFIER_ON, "Woche vom 21. Mai 2018" },
+    { "199X", CB_QUALIFIER_ON, "die 1990er-Jahre" },
+    { "2019-SU", CB_QUALIFIER_ON, "Sommer 2019" },
+    { NULL, CB_QUALIFIER_ON, "undatiert" },
+  };
+  g_autofree char *many = NULL;
+  g_autofree char *one = NULL;
+
+  use_locale ("de_DE.UTF-8");
+  /* A program of the build tree finds the build's catalogs. */
+  g_assert_cmpstr (cb_locale_get_dir (), ==, BUILD_LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, cb_locale_get_dir ());
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  check_cases (cases, G_N_ELEMENTS (cases));
+
+  /* Plural forms and grouping, as the case list shows them. */
+  one = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u event", "%'u events", 1), 1u);
+  many = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u event", "%'u events", 1500), 1500u);
+  g_assert_cmpstr (one, ==, "1 Ereignis");
+  g_assert_cmpstr (many, ==, "1.500 Ereignisse");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -188,6 +221,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   /* The locale of each test decides, not the caller's language list. */
   g_unsetenv ("LANGUAGE");
+  /* _() and C_() of <glib/gi18n.h> use the default domain, as in the app. */
+  textdomain (GETTEXT_PACKAGE);
 
   g_test_add_func ("/date-format/c/dates", test_c_dates);
   g_test_add_func ("/date-format/c/between", test_c_between);
@@ -195,6 +230,7 @@ main (int   argc,
   g_test_add_func ("/date-format/c/counts", test_c_counts);
   g_test_add_func ("/date-format/de/locale-dates", test_german_locale_dates);
   g_test_add_func ("/date-format/de/locale-counts", test_german_locale_counts);
+  g_test_add_func ("/date-format/de/translated", test_german_translated);
 
   return g_test_run ();
 }
