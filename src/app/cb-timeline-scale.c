@@ -279,7 +279,7 @@ cb_timeline_assign_lanes (const double *starts,
           GArray *spans = g_ptr_array_index (lane_spans, lane);
           gboolean fits = TRUE;
 
-          for (guint k = 0; k < spans->len && fits; k++)
+          for (guint k = 0; k < spans->len / 2 && fits; k++)
             {
               const double *other = &g_array_index (spans, double, 2 * k);
 
