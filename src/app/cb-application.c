@@ -487,3 +487,42 @@ cb_application_get_store (CbApplication *self)
   g_return_val_if_fail (CB_IS_APPLICATION (self), NULL);
   return self->store;
 }
+
+GSettings *
+cb_application_get_settings (CbApplication *self)
+{
+  g_return_val_if_fail (CB_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
+
+static GSettings *
+settings_of (GtkApplication *app)
+{
+  return CB_IS_APPLICATION (app) ? CB_APPLICATION (app)->settings : NULL;
+}
+
+CbImporter *
+cb_application_new_importer (GtkApplication *app,
+                             CbStore        *store)
+{
+  CbImporter *importer = cb_importer_new (store);
+  GSettings *settings = settings_of (app);
+
+  if (settings != NULL)
+    cb_importer_set_needs_review (importer,
+                                  g_settings_get_boolean (settings, "extractions-need-review"));
+  return importer;
+}
+
+CbPaper
+cb_application_get_paper (GtkApplication *app)
+{
+  GSettings *settings = settings_of (app);
+  g_autofree char *name = settings != NULL ? g_settings_get_string (settings, "paper-size") : NULL;
+  CbPaper paper = cb_paper_get_default ();
+
+  if (name != NULL)
+    cb_paper_from_string (name, &paper);
+  return paper;
+}

@@ -7,7 +7,9 @@
 
 #include <gtk/gtk.h>
 
+#include "cb-importer.h"
 #include "cb-store.h"
+#include "cb-summary-render.h"
 
 G_BEGIN_DECLS
 
@@ -22,5 +24,15 @@ G_DECLARE_FINAL_TYPE (CbApplication, cb_application, CB, APPLICATION, GtkApplica
 CbApplication *cb_application_new       (void);
 /* The open database, NULL before the first window or when it failed. */
 CbStore       *cb_application_get_store (CbApplication *self);
+/* The app's settings, NULL when the schema is not installed. */
+GSettings     *cb_application_get_settings (CbApplication *self);
+
+/* What follows the settings of @app, or the defaults when @app is no
+ * CbApplication (tests) or has no settings: an importer for @store that
+ * leaves new extractions for review unless "extractions-need-review" is off,
+ * and the paper of "paper-size". */
+CbImporter    *cb_application_new_importer (GtkApplication *app,
+                                            CbStore        *store);
+CbPaper        cb_application_get_paper    (GtkApplication *app);
 
 G_END_DECLS

@@ -1,4 +1,4 @@
-/* cb-preferences.c — the Preferences window: the inbox folder
+/* cb-preferences.c — the Preferences window: the inbox folder, review, paper
  *
  * Copyright 2026 The Casebook developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,6 +9,7 @@
 
 #include "cb-inbox.h"
 #include "cb-preferences.h"
+#include "cb-summary-render.h"
 
 struct _CbPreferences
 {
@@ -19,6 +20,8 @@ struct _CbPreferences
   GtkWidget            *folder_label;
   GtkWidget            *folder_button;
   GtkWidget            *reset_button;
+  GtkWidget            *review_switch;
+  GtkWidget            *paper_dropdown;
   GtkFileChooserNative *chooser;
 };
 
@@ -106,7 +109,11 @@ new_row (const char *title,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_xalign (GTK_LABEL (sub), 0);
   gtk_label_set_wrap (GTK_LABEL (sub), TRUE);
-  gtk_label_set_ellipsize (GTK_LABEL (sub), PANGO_ELLIPSIZE_MIDDLE);
+  /* A path shows both ends; a sentence wraps. */
+  if (title_label != NULL)
+    gtk_label_set_ellipsize (GTK_LABEL (sub), PANGO_ELLIPSIZE_MIDDLE);
+  else
+    gtk_label_set_max_width_chars (GTK_LABEL (sub), 40);
   gtk_widget_add_css_class (sub, "dim-label");
   gtk_widget_add_css_class (sub, "caption");
   gtk_widget_set_hexpand (labels, TRUE);
@@ -124,6 +131,80 @@ new_row (const char *title,
   if (title_label != NULL)
     *title_label = sub;
   return row;
+}
+
+/* The "paper-size" values in the order of the drop-down. */
+static const char * const paper_values[] = { "default", "a4", "letter" };
+
+static gboolean
+paper_get_mapping (GValue   *value,
+                   GVariant *variant,
+                   gpointer  user_data)
+{
+  const char *name = g_variant_get_string (variant, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (paper_values); i++)
+    if (g_strcmp0 (name, paper_values[i]) == 0)
+      {
+        g_value_set_uint (value, i);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static GVariant *
+paper_set_mapping (const GValue       *value,
+                   const GVariantType *expected_type,
+                   gpointer            user_data)
+{
+  guint i = g_value_get_uint (value);
+
+  if (i >= G_N_ELEMENTS (paper_values))
+    return NULL;
+  return g_variant_new_string (paper_values[i]);
+}
+
+static GtkWidget *
+new_paper_dropdown (void)
+{
+  /* Translators: %s is the paper of the user's region, "A4" or "US Letter" */
+  g_autofree char *regional = g_strdup_printf (_("Regional Default (%s)"),
+                                               cb_paper_get_default () == CB_PAPER_LETTER
+                                               ? _("US Letter") : _("A4"));
+  const char *names[] = { regional, _("A4"), _("US Letter"), NULL };
+
+  return gtk_drop_down_new_from_strings (names);
+}
+
+/* A heading, a line saying what the section is about, a boxed list. */
+static GtkWidget *
+add_section (GtkWidget  *page,
+             const char *title,
+             const char *explanation)
+{
+  GtkWidget *heading = gtk_label_new (title);
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_add_css_class (heading, "heading");
+  if (gtk_widget_get_first_child (page) != NULL)
+    gtk_widget_set_margin_top (heading, 12);
+  gtk_box_append (GTK_BOX (page), heading);
+
+  if (explanation != NULL)
+    {
+      GtkWidget *label = gtk_label_new (explanation);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_box_append (GTK_BOX (page), label);
+    }
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_box_append (GTK_BOX (page), list);
+  return list;
 }
 
 static void
@@ -153,9 +234,7 @@ static void
 cb_preferences_init (CbPreferences *self)
 {
   GtkWidget *page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *heading = gtk_label_new (_("Inbox"));
-  GtkWidget *explanation;
-  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *list;
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
   gtk_window_set_title (GTK_WINDOW (self), _("Preferences"));
@@ -169,16 +248,9 @@ cb_preferences_init (CbPreferences *self)
   gtk_widget_set_margin_top (page, 24);
   gtk_widget_set_margin_bottom (page, 24);
 
-  gtk_label_set_xalign (GTK_LABEL (heading), 0);
-  gtk_widget_add_css_class (heading, "heading");
-  explanation = gtk_label_new (_("Text files saved or moved into the inbox folder are imported "
-                                 "once they are complete, while Casebook is open."));
-  gtk_label_set_xalign (GTK_LABEL (explanation), 0);
-  gtk_label_set_wrap (GTK_LABEL (explanation), TRUE);
-  gtk_widget_add_css_class (explanation, "dim-label");
-
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
+  list = add_section (page, _("Inbox"),
+                      _("Text files saved or moved into the inbox folder are imported "
+                        "once they are complete, while Casebook is open."));
 
   self->watch_switch = gtk_switch_new ();
   gtk_list_box_append (GTK_LIST_BOX (list),
@@ -200,9 +272,21 @@ cb_preferences_init (CbPreferences *self)
                                   GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self->folder_label, NULL,
                                   -1);
 
-  gtk_box_append (GTK_BOX (page), heading);
-  gtk_box_append (GTK_BOX (page), explanation);
-  gtk_box_append (GTK_BOX (page), list);
+  list = add_section (page, _("Review"), NULL);
+  self->review_switch = gtk_switch_new ();
+  gtk_list_box_append (GTK_LIST_BOX (list),
+                       new_row (_("New Extractions Need Review"),
+                                _("Case files, events and excerpts found in new articles "
+                                  "arrive as suggestions; when off they are accepted"),
+                                self->review_switch, NULL));
+
+  list = add_section (page, _("Printing"), NULL);
+  self->paper_dropdown = new_paper_dropdown ();
+  gtk_list_box_append (GTK_LIST_BOX (list),
+                       new_row (_("Paper Size"),
+                                _("For printed case summaries"),
+                                self->paper_dropdown, NULL));
+
   gtk_window_set_child (GTK_WINDOW (self), page);
 
   g_signal_connect_object (self->folder_button, "clicked", G_CALLBACK (choose_folder_cb),
@@ -222,6 +306,11 @@ cb_preferences_new (GtkWindow *parent,
   self = g_object_new (CB_TYPE_PREFERENCES, "transient-for", parent, NULL);
   self->settings = g_object_ref (settings);
   g_settings_bind (settings, "watch-inbox", self->watch_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "extractions-need-review", self->review_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind_with_mapping (settings, "paper-size", self->paper_dropdown, "selected",
+                                G_SETTINGS_BIND_DEFAULT, paper_get_mapping, paper_set_mapping,
+                                NULL, NULL);
   g_signal_connect_object (settings, "changed::inbox-folder", G_CALLBACK (update_folder),
                            self, G_CONNECT_SWAPPED);
   update_folder (self);

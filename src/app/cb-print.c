@@ -7,6 +7,8 @@
 
 #include <glib/gi18n.h>
 
+#include "cb-application.h"
+
 #include "cb-print.h"
 #include "cb-summary.h"
 #include "cb-summary-render.h"
@@ -18,6 +20,7 @@ struct _CbPrintOperation
   CbStore *store;
   gint64 case_id;
   gboolean include_suggestions;
+  CbPaper paper;                       /* when the print system gives no page setup */
   GtkCheckButton *suggestions_check;   /* on the dialog's tab, while it is shown */
   CbSummaryRender *render;
   GError *error;
@@ -82,7 +85,7 @@ prepare_render (CbPrintOperation *self,
                 GtkPageSetup     *page_setup)
 {
   g_autoptr(CbSummary) summary = cb_summary_new (NULL, self->include_suggestions);
-  double width = 595.276, height = 841.89;
+  double width, height;
   double top = 0, right = 0, bottom = 0, left = 0;
 
   g_clear_object (&self->render);
@@ -91,6 +94,7 @@ prepare_render (CbPrintOperation *self,
   if (!cb_summary_add_case (summary, self->store, self->case_id, &self->error))
     return FALSE;
 
+  cb_paper_get_size (self->paper, &width, &height);
   if (page_setup != NULL)
     {
       width = gtk_page_setup_get_paper_width (page_setup, GTK_UNIT_POINTS);
@@ -164,7 +168,7 @@ preview_show_page (CbPrintOperation *self,
   else if (delta > 0 && self->preview_page + 1 < n_pages)
     self->preview_page++;
 
-  label = g_strdup_printf (_("Page %u of %u"), self->preview_page + 1, n_pages);
+  label = g_strdup_printf (_("Page %'u of %'u"), self->preview_page + 1, n_pages);
   gtk_label_set_label (self->preview_label, label);
   gtk_widget_queue_draw (self->preview_area);
 }
@@ -369,6 +373,7 @@ cb_print_operation_init (CbPrintOperation *self)
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
   gtk_print_operation_set_custom_tab_label (operation, _("Summary"));
+  self->paper = cb_paper_get_default ();
 }
 
 /* ---- public API -------------------------------------------------------------- */
@@ -405,6 +410,46 @@ cb_print_operation_set_include_suggestions (CbPrintOperation *self,
   self->include_suggestions = !!include_suggestions;
 }
 
+CbPaper
+cb_print_operation_get_paper (CbPrintOperation *self)
+{
+  g_return_val_if_fail (CB_IS_PRINT_OPERATION (self), CB_PAPER_A4);
+
+  return self->paper;
+}
+
+void
+cb_print_operation_set_paper (CbPrintOperation *self,
+                              CbPaper           paper)
+{
+  GtkPrintOperation *operation;
+  GtkPageSetup *current;
+  g_autoptr(GtkPageSetup) page_setup = NULL;
+  g_autoptr(GtkPrintSettings) settings = NULL;
+  GtkPaperSize *size;
+
+  g_return_if_fail (CB_IS_PRINT_OPERATION (self));
+
+  operation = GTK_PRINT_OPERATION (self);
+  self->paper = paper;
+  size = gtk_paper_size_new (paper == CB_PAPER_LETTER ? GTK_PAPER_NAME_LETTER : GTK_PAPER_NAME_A4);
+
+  /* The rest of the page setup (orientation, margins) stays as it was. */
+  current = gtk_print_operation_get_default_page_setup (operation);
+  page_setup = current != NULL ? gtk_page_setup_copy (current) : gtk_page_setup_new ();
+  gtk_page_setup_set_paper_size (page_setup, size);
+  gtk_print_operation_set_default_page_setup (operation, page_setup);
+
+  if (gtk_print_operation_get_print_settings (operation) != NULL)
+    settings = gtk_print_settings_copy (gtk_print_operation_get_print_settings (operation));
+  else
+    settings = gtk_print_settings_new ();
+  gtk_print_settings_set_paper_size (settings, size);
+  gtk_print_operation_set_print_settings (operation, settings);
+
+  gtk_paper_size_free (size);
+}
+
 void
 cb_print_case (GtkWindow *parent,
                CbStore   *store,
@@ -429,6 +474,10 @@ cb_print_case (GtkWindow *parent,
     gtk_print_operation_set_print_settings (GTK_PRINT_OPERATION (self), last_settings);
   if (last_page_setup != NULL)
     gtk_print_operation_set_default_page_setup (GTK_PRINT_OPERATION (self), last_page_setup);
+  /* The paper of the preferences, whatever the last print used. */
+  cb_print_operation_set_paper (self, cb_application_get_paper (parent != NULL
+                                                                ? gtk_window_get_application (parent)
+                                                                : NULL));
 
   result = gtk_print_operation_run (GTK_PRINT_OPERATION (self),
                                     GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, &error);

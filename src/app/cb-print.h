@@ -8,6 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "cb-store.h"
+#include "cb-summary-render.h"
 
 G_BEGIN_DECLS
 
@@ -23,8 +24,15 @@ gboolean          cb_print_operation_get_include_suggestions (CbPrintOperation *
 void              cb_print_operation_set_include_suggestions (CbPrintOperation *self,
                                                               gboolean          include_suggestions);
 
-/* Shows the print dialog for @case_id over @parent; remembers the printer
- * settings and page setup for next time; says so in a dialog when printing
+/* The paper the dialog starts with (and the summary is laid out on when the
+ * print system gives no page setup); a new operation has the locale's. */
+CbPaper           cb_print_operation_get_paper               (CbPrintOperation *self);
+void              cb_print_operation_set_paper               (CbPrintOperation *self,
+                                                              CbPaper           paper);
+
+/* Shows the print dialog for @case_id over @parent on the paper of the
+ * "paper-size" setting; remembers the printer settings and page setup for
+ * next time; says so in a dialog when printing
  * fails. */
 void              cb_print_case                              (GtkWindow        *parent,
                                                               CbStore          *store,

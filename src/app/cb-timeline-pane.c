@@ -135,7 +135,7 @@ update_subtitle (CbTimelinePane *self)
   if (self->store != NULL && self->case_id != 0)
     case_file = cb_store_get_case (self->store, self->case_id, NULL);
 
-  count = g_strdup_printf (ngettext ("%u event", "%u events", n), n);
+  count = g_strdup_printf (ngettext ("%'u event", "%'u events", n), n);
   if (case_file != NULL)
     /* Translators: a case file's title and its number of events */
     text = g_strdup_printf (_("%s · %s"), cb_case_file_get_title (case_file), count);
@@ -154,7 +154,7 @@ update_undated (CbTimelinePane *self)
 
   gtk_widget_set_visible (self->undated_box, n > 0);
   /* Translators: the heading of the events the timeline cannot place */
-  text = g_strdup_printf (ngettext ("Undated · %u event", "Undated · %u events", n), n);
+  text = g_strdup_printf (ngettext ("Undated · %'u event", "Undated · %'u events", n), n);
   gtk_label_set_label (self->undated_label, text);
 }
 

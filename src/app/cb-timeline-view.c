@@ -54,9 +54,10 @@ typedef struct
 typedef struct
 {
   GdkRGBA fg;
-  GdkRGBA accent;
+  GdkRGBA accent;     /* the selected label's background */
   GdkRGBA accent_fg;
   GdkRGBA base;
+  GdkRGBA mark;       /* the accent, made to stand out from the base */
 } Colors;
 
 struct _CbTimelineView
@@ -144,6 +145,26 @@ max_voffset (CbTimelineView *self)
   return MAX (content_height (self) - visible_lanes_height (self), 0);
 }
 
+/* WCAG relative luminance and contrast ratio. */
+static double
+luminance (const GdkRGBA *c)
+{
+  double rgb[3] = { c->red, c->green, c->blue };
+
+  for (guint i = 0; i < 3; i++)
+    rgb[i] = rgb[i] <= 0.03928 ? rgb[i] / 12.92 : pow ((rgb[i] + 0.055) / 1.055, 2.4);
+  return 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2];
+}
+
+static double
+contrast (const GdkRGBA *a,
+          const GdkRGBA *b)
+{
+  double la = luminance (a), lb = luminance (b);
+
+  return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
+}
+
 static void
 get_colors (CbTimelineView *self,
             Colors         *colors)
@@ -157,6 +178,18 @@ get_colors (CbTimelineView *self,
     gdk_rgba_parse (&colors->accent_fg, "#ffffff");
   if (!gtk_style_context_lookup_color (context, "theme_base_color", &colors->base))
     colors->base = (GdkRGBA) { 1, 1, 1, 1 };
+
+  /* Some themes' selection colour (high contrast, dark) is close to the
+   * view's own: the marks lean towards the text colour until they read at
+   * least 3:1 against the background (WCAG's contrast for graphics). */
+  colors->mark = colors->accent;
+  colors->mark.alpha = 1.0;
+  for (double t = 0.1; t <= 1.0 && contrast (&colors->mark, &colors->base) < 3.0; t += 0.1)
+    {
+      colors->mark.red = colors->accent.red + (colors->fg.red - colors->accent.red) * t;
+      colors->mark.green = colors->accent.green + (colors->fg.green - colors->accent.green) * t;
+      colors->mark.blue = colors->accent.blue + (colors->fg.blue - colors->accent.blue) * t;
+    }
 }
 
 static GdkRGBA
@@ -864,20 +897,20 @@ draw_mark (CbTimelineView *self,
     {
       double core = item->is_point ? 0.5 : fill;
 
-      fill_fade (cr, &colors->accent, x0 - fade, x0, band_y, band_h, 0.0, core);
-      fill_fade (cr, &colors->accent, x1, x1 + fade, band_y, band_h, core, 0.0);
+      fill_fade (cr, &colors->mark, x0 - fade, x0, band_y, band_h, 0.0, core);
+      fill_fade (cr, &colors->mark, x1, x1 + fade, band_y, band_h, core, 0.0);
     }
 
   /* Before / after: open towards one side, ending in a chevron. */
   if (item->open_before)
     {
-      fill_fade (cr, &colors->accent, x0 - OPEN_FADE_PX, x0, band_y, band_h, 0.0, item->is_point ? 0.5 : fill);
-      draw_chevron (cr, &colors->accent, x0 - OPEN_FADE_PX + 1, cy, -1.0);
+      fill_fade (cr, &colors->mark, x0 - OPEN_FADE_PX, x0, band_y, band_h, 0.0, item->is_point ? 0.5 : fill);
+      draw_chevron (cr, &colors->mark, x0 - OPEN_FADE_PX + 1, cy, -1.0);
     }
   if (item->open_after)
     {
-      fill_fade (cr, &colors->accent, x1, x1 + OPEN_FADE_PX, band_y, band_h, item->is_point ? 0.5 : fill, 0.0);
-      draw_chevron (cr, &colors->accent, x1 + OPEN_FADE_PX - 1, cy, 1.0);
+      fill_fade (cr, &colors->mark, x1, x1 + OPEN_FADE_PX, band_y, band_h, item->is_point ? 0.5 : fill, 0.0);
+      draw_chevron (cr, &colors->mark, x1 + OPEN_FADE_PX - 1, cy, 1.0);
     }
 
   if (item->is_point)
@@ -887,7 +920,7 @@ draw_mark (CbTimelineView *self,
       cairo_arc (cr, cx, cy, POINT_RADIUS, 0, 2 * G_PI);
       if (accepted || selected)
         {
-          set_source (cr, &colors->accent, 1.0);
+          set_source (cr, &colors->mark, 1.0);
           cairo_fill (cr);
         }
       else
@@ -895,7 +928,7 @@ draw_mark (CbTimelineView *self,
           /* Suggested: a hollow ring, not yet a fact. */
           set_source (cr, &colors->base, 1.0);
           cairo_fill_preserve (cr);
-          set_source (cr, &colors->accent, 1.0);
+          set_source (cr, &colors->mark, 1.0);
           cairo_set_line_width (cr, 2.0);
           cairo_stroke (cr);
         }
@@ -903,9 +936,9 @@ draw_mark (CbTimelineView *self,
     }
 
   rounded_rect (cr, x0, band_y, x1 - x0, bar_h, 4.0);
-  set_source (cr, &colors->accent, fill);
+  set_source (cr, &colors->mark, fill);
   cairo_fill_preserve (cr);
-  set_source (cr, &colors->accent, selected ? 1.0 : 0.75);
+  set_source (cr, &colors->mark, selected ? 1.0 : 0.75);
   cairo_set_line_width (cr, selected ? 2.0 : 1.0);
   if (!accepted && !selected)
     {
@@ -972,7 +1005,7 @@ draw_items (CbTimelineView *self,
                             MAX (item->mark_x1 - offset, lx + item->label_w) - MIN (item->mark_x0 - offset, lx) + 8
                             + (item->badge != NULL ? 6 + item->badge_w : 0),
                             self->lane_height - 1, 8.0);
-              set_source (cr, &colors->accent, 0.5);
+              set_source (cr, &colors->mark, 0.6);
               cairo_set_line_width (cr, 2.0);
               cairo_stroke (cr);
             }
@@ -994,7 +1027,7 @@ draw_items (CbTimelineView *self,
   if (self->selected == NULL && gtk_widget_has_focus (GTK_WIDGET (self)))
     {
       rounded_rect (cr, 2, AXIS_HEIGHT + 2, w - 4, MAX (h - AXIS_HEIGHT - 4, 0), 6.0);
-      set_source (cr, &colors->accent, 0.5);
+      set_source (cr, &colors->mark, 0.6);
       cairo_set_line_width (cr, 2.0);
       cairo_stroke (cr);
     }

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cb-application.h"
 #include "cb-drop.h"
 #include "cb-importer.h"
 #include "cb-inbox.h"
@@ -378,7 +379,7 @@ search_changed_cb (CbWindow       *self,
   g_signal_handlers_unblock_by_func (self->hits_selection, hits_selected_cb, self);
 
   n = g_list_model_get_n_items (G_LIST_MODEL (self->hits));
-  heading = g_strdup_printf (ngettext ("%u article found", "%u articles found", n), n);
+  heading = g_strdup_printf (ngettext ("%'u article found", "%'u articles found", n), n);
   gtk_label_set_label (self->search_heading, heading);
   gtk_stack_set_visible_child_name (self->search_stack, n > 0 ? "hits" : "none");
   gtk_stack_set_visible_child_name (self->middle_stack, "search");
@@ -420,7 +421,7 @@ import_progress_cb (const CbImportResult *result,
     return;
 
   /* Translators: progress of an import, "Importing 2 of 5 files…" */
-  message = g_strdup_printf (ngettext ("Importing %u of %u file…", "Importing %u of %u files…", total),
+  message = g_strdup_printf (ngettext ("Importing %'u of %'u file…", "Importing %'u of %'u files…", total),
                              MIN (done + 1, total), total);
   gtk_label_set_label (self->status_label, message);
   gtk_progress_bar_set_fraction (self->progress_bar, total > 0 ? (double) done / total : 0.0);
@@ -473,16 +474,16 @@ import_done_cb (GObject      *object,
         }
     }
 
-  g_string_append_printf (message, ngettext ("Imported %u article", "Imported %u articles", imported), imported);
+  g_string_append_printf (message, ngettext ("Imported %'u article", "Imported %'u articles", imported), imported);
   if (duplicates > 0)
     {
       g_string_append (message, " · ");
-      g_string_append_printf (message, ngettext ("%u already stored", "%u already stored", duplicates), duplicates);
+      g_string_append_printf (message, ngettext ("%'u already stored", "%'u already stored", duplicates), duplicates);
     }
   if (rejected > 0)
     {
       g_string_append (message, " · ");
-      g_string_append_printf (message, ngettext ("%u file not imported", "%u files not imported", rejected), rejected);
+      g_string_append_printf (message, ngettext ("%'u file not imported", "%'u files not imported", rejected), rejected);
     }
   if (cancelled)
     {
@@ -1226,7 +1227,8 @@ cb_window_import_files (CbWindow  *self,
   g_clear_pointer (&self->import_details, g_free);
   show_status (self, _("Importing…"), TRUE);
 
-  importer = cb_importer_new (self->store);
+  importer = cb_application_new_importer (gtk_window_get_application (GTK_WINDOW (self)),
+                                          self->store);
   cb_importer_import_files_async (importer, files, n_files,
                                   self->import_cancellable,
                                   import_progress_cb, g_object_ref (self), g_object_unref,
@@ -1246,7 +1248,8 @@ cb_window_import_text (CbWindow   *self,
   g_return_val_if_fail (text != NULL, FALSE);
 
   /* One short text: stored here, on the window's own connection. */
-  importer = cb_importer_new (self->store);
+  importer = cb_application_new_importer (gtk_window_get_application (GTK_WINDOW (self)),
+                                          self->store);
   result = cb_importer_import_text (importer, text, _("Dropped text"));
 
   g_clear_pointer (&self->import_details, g_free);

@@ -5,10 +5,10 @@
  */
 #include "config.h"
 
-#include <locale.h>
 #include <glib/gi18n.h>
 
 #include "cb-application.h"
+#include "cb-locale.h"
 
 int
 main (int   argc,
@@ -16,10 +16,7 @@ main (int   argc,
 {
   g_autoptr(CbApplication) app = NULL;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  cb_locale_init ();
 
   g_set_application_name (_("Casebook"));
 

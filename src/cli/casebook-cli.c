@@ -6,7 +6,6 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -17,6 +16,7 @@
 #include "cb-article-header.h"
 #include "cb-extraction-json.h"
 #include "cb-importer.h"
+#include "cb-locale.h"
 #include "cb-store.h"
 #include "cb-summary.h"
 #include "cb-summary-render.h"
@@ -577,10 +577,7 @@ main (int    argc,
   const char *db_path = NULL;
   int i;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  cb_locale_init ();
 
   /* Global options come before the command; each command parses its own. */
   for (i = 1; i < argc && argv[i][0] == '-'; i++)

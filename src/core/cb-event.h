@@ -8,6 +8,7 @@
 #include <glib-object.h>
 #include "cb-types.h"
 #include "extract/cb-fuzzy-date.h"
+#include "cb-date-format.h"
 
 G_BEGIN_DECLS
 

@@ -35,6 +35,7 @@ struct _CbImporter
   GDate     date;       /* the override; valid only when has_date */
   gboolean  has_date;
   gsize     max_size;
+  gboolean  needs_review;
 };
 
 /* One file found while expanding what was given. */
@@ -72,6 +73,7 @@ typedef struct
   GDate            date;
   gboolean         has_date;
   gsize            max_size;
+  gboolean         needs_review;
   ProgressClosure *progress;
 } ImportTaskData;
 
@@ -433,7 +435,9 @@ import_decoded (CbImporter *self,
   article = cb_article_new (title, header.source, header.author, published,
                             article_path, sha256, body);
 
-  id = cb_store_add_article (self->store, article, extraction, &error);
+  id = cb_store_add_article_full (self->store, article, extraction,
+                                  self->needs_review ? CB_STORE_ADD_NONE : CB_STORE_ADD_ACCEPTED,
+                                  &error);
   if (id == 0 && g_error_matches (error, CB_STORE_ERROR, CB_STORE_ERROR_DUPLICATE))
     {
       /* Another connection stored the same text since we looked. */
@@ -627,6 +631,7 @@ import_files_thread (GTask        *task,
   if (data->has_date)
     cb_importer_set_date (importer, &data->date);
   cb_importer_set_max_size (importer, data->max_size);
+  cb_importer_set_needs_review (importer, data->needs_review);
 
   results = cb_importer_import_files (importer,
                                       (GFile **) data->files->pdata, data->files->len,
@@ -708,6 +713,7 @@ cb_importer_init (CbImporter *self)
 {
   g_date_clear (&self->date, 1);
   self->max_size = CB_DECODE_DEFAULT_MAX_SIZE;
+  self->needs_review = TRUE;
 }
 
 /* --- Public API --------------------------------------------------------- */
@@ -745,6 +751,23 @@ cb_importer_set_max_size (CbImporter *self,
   g_return_if_fail (CB_IS_IMPORTER (self));
 
   self->max_size = max_size > 0 ? max_size : CB_DECODE_DEFAULT_MAX_SIZE;
+}
+
+void
+cb_importer_set_needs_review (CbImporter *self,
+                              gboolean    needs_review)
+{
+  g_return_if_fail (CB_IS_IMPORTER (self));
+
+  self->needs_review = !!needs_review;
+}
+
+gboolean
+cb_importer_get_needs_review (CbImporter *self)
+{
+  g_return_val_if_fail (CB_IS_IMPORTER (self), TRUE);
+
+  return self->needs_review;
 }
 
 GPtrArray *
@@ -832,6 +855,7 @@ cb_importer_import_files_async (CbImporter           *self,
   data->date = self->date;
   data->has_date = self->has_date;
   data->max_size = self->max_size;
+  data->needs_review = self->needs_review;
 
   data->progress = g_new0 (ProgressClosure, 1);
   g_atomic_ref_count_init (&data->progress->ref_count);

@@ -44,6 +44,11 @@ void        cb_importer_set_date     (CbImporter  *self,
                                       const GDate *date);
 void        cb_importer_set_max_size (CbImporter *self,
                                       gsize       max_size);
+/* TRUE (the default): what the extractors find is stored as suggestions for
+ * the user to review; FALSE: as accepted (see CB_STORE_ADD_ACCEPTED). */
+void        cb_importer_set_needs_review (CbImporter *self,
+                                          gboolean    needs_review);
+gboolean    cb_importer_get_needs_review (CbImporter *self);
 
 /* Expands folders recursively (text files are recognised by content, hidden
  * files and folders skipped, symlink loops survived) and imports each file in

@@ -1395,11 +1395,51 @@ add_article_in_transaction (AddContext  *ctx,
   return file_events_in_cases (ctx, error);
 }
 
+/* CB_STORE_ADD_ACCEPTED: what this article brought (its excerpts, the
+ * events they are sources of, and those events' case files) is accepted,
+ * unless the user rejected it before. */
+static gboolean
+accept_findings (AddContext  *ctx,
+                 GError     **error)
+{
+  static const char * const updates[] = {
+    "UPDATE excerpt SET review = 'accepted' WHERE article_id = ?1 AND review = 'suggested'",
+    "UPDATE event SET review = 'accepted' WHERE review = 'suggested' AND id IN"
+    " (SELECT es.event_id FROM event_source es JOIN excerpt x ON x.id = es.excerpt_id"
+    "  WHERE x.article_id = ?1)",
+    "UPDATE case_file SET review = 'accepted' WHERE review = 'suggested' AND id IN"
+    " (SELECT e.case_id FROM event e JOIN event_source es ON es.event_id = e.id"
+    "  JOIN excerpt x ON x.id = es.excerpt_id WHERE x.article_id = ?1)",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (updates); i++)
+    {
+      sqlite3_stmt *stmt = _cb_store_prepare (ctx->self, updates[i], error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, ctx->article_id);
+      if (!_cb_store_step_done (ctx->self, stmt, _("Could not accept what the article brought"), error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 gint64
 cb_store_add_article (CbStore             *self,
                       CbArticle           *article,
                       const CbExtraction  *extraction,
                       GError             **error)
+{
+  return cb_store_add_article_full (self, article, extraction, CB_STORE_ADD_NONE, error);
+}
+
+gint64
+cb_store_add_article_full (CbStore             *self,
+                           CbArticle           *article,
+                           const CbExtraction  *extraction,
+                           CbStoreAddFlags      flags,
+                           GError             **error)
 {
   g_autoptr(GArray) char_to_byte = NULL;
   g_autoptr(GDateTime) now = NULL;
@@ -1458,6 +1498,8 @@ cb_store_add_article (CbStore             *self,
     return 0;
 
   ok = add_article_in_transaction (&ctx, article, sha256, imported_at, &local_error);
+  if (ok && (flags & CB_STORE_ADD_ACCEPTED) != 0)
+    ok = accept_findings (&ctx, &local_error);
 
   if (ok)
     ok = _cb_store_exec (self->db, nested ? "RELEASE add_article" : "COMMIT", &local_error);

@@ -78,6 +78,20 @@ gint64      cb_store_add_article     (CbStore            *self,
                                       const CbExtraction *extraction,
                                       GError            **error);
 
+typedef enum
+{
+  CB_STORE_ADD_NONE     = 0,
+  CB_STORE_ADD_ACCEPTED = 1 << 0,  /* what is found is stored as accepted, not
+                                    * suggested (events it joins, their case
+                                    * files); what was rejected stays so */
+} CbStoreAddFlags;
+
+gint64      cb_store_add_article_full (CbStore            *self,
+                                       CbArticle          *article,
+                                       const CbExtraction *extraction,
+                                       CbStoreAddFlags     flags,
+                                       GError            **error);
+
 /* With the body. */
 CbArticle  *cb_store_get_article     (CbStore *self,
                                       gint64   id,

@@ -116,11 +116,13 @@ G_DEFINE_FINAL_TYPE (CbSummaryRender, cb_summary_render, G_TYPE_OBJECT)
 CbPaper
 cb_paper_get_default (void)
 {
-#ifdef _NL_PAPER_WIDTH
-  /* glibc hands the width in millimetres out as the pointer's value. */
+  /* glibc hands LC_PAPER's sizes in millimetres out as the pointer's value;
+   * Letter is 216 × 279 (Legal, 216 × 356, is no default paper anywhere). */
+#if defined (_NL_PAPER_HEIGHT) && defined (_NL_PAPER_WIDTH)
+  int height = (int) (intptr_t) nl_langinfo (_NL_PAPER_HEIGHT);
   int width = (int) (intptr_t) nl_langinfo (_NL_PAPER_WIDTH);
 
-  if (width == 216)
+  if (height == 279 && width == 216)
     return CB_PAPER_LETTER;
 #endif
   return CB_PAPER_A4;
@@ -132,7 +134,9 @@ cb_paper_from_string (const char *name,
 {
   g_return_val_if_fail (paper != NULL, FALSE);
 
-  if (name != NULL && g_ascii_strcasecmp (name, "a4") == 0)
+  if (name != NULL && g_ascii_strcasecmp (name, "default") == 0)
+    *paper = cb_paper_get_default ();
+  else if (name != NULL && g_ascii_strcasecmp (name, "a4") == 0)
     *paper = CB_PAPER_A4;
   else if (name != NULL && g_ascii_strcasecmp (name, "letter") == 0)
     *paper = CB_PAPER_LETTER;
@@ -332,8 +336,8 @@ add_title (CbSummaryRender     *self,
     }
   g_string_append_printf (meta, "<span foreground='#5a6b7d'>%s</span>  %s     ",
                           _("Status"), status);
-  g_string_append_printf (meta, "<span foreground='#5a6b7d'>%s</span>  %u     "
-                          "<span foreground='#5a6b7d'>%s</span>  %u",
+  g_string_append_printf (meta, "<span foreground='#5a6b7d'>%s</span>  %'u     "
+                          "<span foreground='#5a6b7d'>%s</span>  %'u",
                           _("Events"), summary_case->events->len,
                           _("Sources"), summary_case->sources->len);
   if (summary_case->suggested)
@@ -821,7 +825,7 @@ draw_footer (CbSummaryRender *self,
   double y;
 
   /* Translators: the footer of every printed page */
-  page_text = g_strdup_printf (_("Page %u of %u"), index + 1, self->pages->len);
+  page_text = g_strdup_printf (_("Page %'u of %'u"), index + 1, self->pages->len);
   generated = g_markup_printf_escaped ("%s · Casebook", cb_summary_get_generated_label (self->summary));
 
   y = self->height - self->bottom + FURNITURE_GAP;
@@ -1011,7 +1015,6 @@ cb_summary_render_new (CbSummary *summary)
 {
   CbSummaryRender *self;
   cairo_font_options_t *options;
-  double width, height;
 
   g_return_val_if_fail (CB_IS_SUMMARY (summary), NULL);
 
@@ -1027,10 +1030,21 @@ cb_summary_render_new (CbSummary *summary)
   pango_cairo_context_set_font_options (self->context, options);
   cairo_font_options_destroy (options);
 
-  cb_paper_get_size (cb_paper_get_default (), &width, &height);
-  cb_summary_render_set_page (self, width, height, 0, 0, 0, 0);
+  cb_summary_render_set_paper (self, cb_paper_get_default ());
 
   return self;
+}
+
+void
+cb_summary_render_set_paper (CbSummaryRender *self,
+                             CbPaper          paper)
+{
+  double width, height;
+
+  g_return_if_fail (CB_IS_SUMMARY_RENDER (self));
+
+  cb_paper_get_size (paper, &width, &height);
+  cb_summary_render_set_page (self, width, height, 0, 0, 0, 0);
 }
 
 void

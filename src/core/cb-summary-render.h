@@ -21,7 +21,8 @@ typedef enum
 /* The paper of the user's locale (LC_PAPER): US Letter where that is the
  * custom, A4 everywhere else. */
 CbPaper          cb_paper_get_default           (void);
-/* "a4" or "letter", any case; FALSE for anything else. */
+/* "a4" or "letter", any case, or "default" for cb_paper_get_default() (the
+ * values of the "paper-size" setting); FALSE for anything else. */
 gboolean         cb_paper_from_string           (const char *name,
                                                  CbPaper    *paper);
 /* In points (1/72 inch). */
@@ -38,6 +39,11 @@ G_DECLARE_FINAL_TYPE (CbSummaryRender, cb_summary_render, CB, SUMMARY_RENDER, GO
 #define CB_SUMMARY_MARGIN_BOTTOM 60.0   /* the footer sits inside it */
 
 CbSummaryRender *cb_summary_render_new          (CbSummary       *summary);
+
+/* The sheet of @paper with the smallest margins below: what a summary is laid
+ * out on unless told otherwise (a new one starts on cb_paper_get_default()). */
+void             cb_summary_render_set_paper    (CbSummaryRender *self,
+                                                 CbPaper          paper);
 
 /* The sheet, in points, and the margins (at least the ones above are used:
  * a printer's larger hardware margins win).  Invalidates the pagination. */

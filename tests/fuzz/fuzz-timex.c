@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "cb-timex.h"
+#include "cb-date-format.h"
 #include "fuzz-common.h"
 
 static void

@@ -6,7 +6,6 @@
 #include "config.h"
 
 #include <string.h>
-#include <glib/gi18n.h>
 
 #include "cb-fuzzy-date.h"
 
@@ -22,16 +21,7 @@ static const char * const anchor_names[] = {
   "absolute", "article", "narrative", "unresolved",
 };
 
-/* AP-style month abbreviations: March to July stay whole. */
-static const char * const short_months[] = {
-  N_("Jan"), N_("Feb"), N_("March"), N_("April"), N_("May"), N_("June"),
-  N_("July"), N_("Aug"), N_("Sept"), N_("Oct"), N_("Nov"), N_("Dec"),
-};
-
 static const char * const season_codes[] = { "SP", "SU", "FA", "WI" };
-static const char * const season_names[] = {
-  N_("spring"), N_("summer"), N_("autumn"), N_("winter"),
-};
 
 const char *
 cb_precision_to_string (CbPrecision precision)
@@ -154,7 +144,8 @@ cb_fuzzy_date_set_value (CbFuzzyDate *date,
   if (*p++ != '-')
     return FALSE;
 
-  if (*p == 'W')
+  /* "W21" is a week; "WI" is winter, below. */
+  if (*p == 'W' && g_ascii_isdigit (p[1]))
     {
       GDate d;
       guint jan4_wd;
@@ -256,93 +247,6 @@ cb_fuzzy_date_copy (const CbFuzzyDate *src,
   g_free (dest->value);
   *dest = *src;
   dest->value = g_strdup (src->value);
-}
-
-static char *
-format_day (guint32 jd)
-{
-  GDate d;
-
-  g_date_clear (&d, 1);
-  g_date_set_julian (&d, jd);
-  return g_strdup_printf ("%d %s %04d", g_date_get_day (&d),
-                          _(short_months[g_date_get_month (&d) - 1]),
-                          g_date_get_year (&d));
-}
-
-/* The interval itself, without the qualifier. */
-static char *
-format_interval (const CbFuzzyDate *date)
-{
-  GDate d;
-
-  if (date->earliest == 0 || !g_date_valid_julian (date->earliest))
-    return NULL;
-  g_date_clear (&d, 1);
-  g_date_set_julian (&d, date->earliest);
-
-  switch (date->precision)
-    {
-    case CB_PRECISION_DAY:
-      return format_day (date->earliest);
-    case CB_PRECISION_WEEK:
-      {
-        g_autofree char *day = format_day (date->earliest);
-        /* Translators: %s is a day such as "21 May 2018" (a Monday) */
-        return g_strdup_printf (_("week of %s"), day);
-      }
-    case CB_PRECISION_MONTH:
-      return g_strdup_printf ("%s %04d", _(short_months[g_date_get_month (&d) - 1]),
-                              g_date_get_year (&d));
-    case CB_PRECISION_SEASON:
-      {
-        int m = g_date_get_month (&d);
-        guint s = m >= 12 ? 3 : m >= 9 ? 2 : m >= 6 ? 1 : 0;
-
-        return g_strdup_printf ("%s %04d", _(season_names[s]), g_date_get_year (&d));
-      }
-    case CB_PRECISION_YEAR:
-      return g_strdup_printf ("%04d", g_date_get_year (&d));
-    case CB_PRECISION_DECADE:
-      /* Translators: a decade, e.g. "the 1990s" */
-      return g_strdup_printf (_("the %04ds"), g_date_get_year (&d) / 10 * 10);
-    case CB_PRECISION_NONE:
-    default:
-      return NULL;
-    }
-}
-
-char *
-cb_fuzzy_date_format (const CbFuzzyDate *date)
-{
-  g_autofree char *interval = NULL;
-
-  g_return_val_if_fail (date != NULL, NULL);
-
-  interval = format_interval (date);
-  if (interval == NULL)
-    return g_strdup (_("undated"));
-
-  switch (date->qualifier)
-    {
-    case CB_QUALIFIER_AROUND:
-      /* Translators: "circa", e.g. "c. June 2018" */
-      return g_strdup_printf (_("c. %s"), interval);
-    case CB_QUALIFIER_BEFORE:
-      return g_strdup_printf (_("before %s"), interval);
-    case CB_QUALIFIER_AFTER:
-      return g_strdup_printf (_("after %s"), interval);
-    case CB_QUALIFIER_BETWEEN:
-      {
-        g_autofree char *from = format_day (date->earliest);
-        g_autofree char *to = format_day (date->latest);
-
-        return g_strdup_printf (_("between %s and %s"), from, to);
-      }
-    case CB_QUALIFIER_ON:
-    default:
-      return g_steal_pointer (&interval);
-    }
 }
 
 /* ---- cb_parse_calendar_date ------------------------------------------- */

@@ -63,9 +63,8 @@ void         cb_fuzzy_date_clear     (CbFuzzyDate *date);
 void         cb_fuzzy_date_copy      (const CbFuzzyDate *src,
                                       CbFuzzyDate       *dest);
 
-/* Human text as precise as known: "1996", "Feb 2017", "c. June 2018", "before 1997",
- * "30 May 2018", "the 1990s"; "undated" when unresolved.  Newly allocated. */
-char        *cb_fuzzy_date_format    (const CbFuzzyDate *date);
+/* (cb_fuzzy_date_format() is in cb-date-format.h: text for people is not
+ * the extractors' business.) */
 
 /* Parses a calendar date as found in a header ("2018-06-08", "June 8, 2018",
  * "8 June 2018", "Fri, 08 Jun 2018 10:00:00 +0000"); FALSE when it is none. */
