@@ -18,8 +18,13 @@
  */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
@@ -158,7 +163,9 @@ dup_display_name (GFile *file)
 {
   const char *path = g_file_peek_path (file);
 
-  return path != NULL ? g_strdup (path) : g_file_get_uri (file);
+  /* A name that is no UTF-8 gets U+FFFD where its bad bytes are: results
+   * and the stored path are text. */
+  return path != NULL ? g_filename_display_name (path) : g_file_get_uri (file);
 }
 
 /* A sentence for a GIO error; GIO's own messages repeat the path the result
@@ -484,6 +491,104 @@ prepare_decoded (const ReadOptions *options,
   return prepared;
 }
 
+/* Reads a whole local file, or fails without blocking when it is not a
+ * regular file (any more): it was one when listed, but a pipe put in its
+ * place would block open() and read() for ever, a device would never end.
+ * At most @max_size bytes: more is CB_DECODE_ERROR_TOO_LARGE with
+ * *@length set to the size. */
+static gboolean
+load_regular_file (GFile   *file,
+                   gsize    max_size,
+                   char   **contents,
+                   gsize   *length,
+                   GError **error)
+{
+  const char *path = g_file_peek_path (file);
+  g_autofree char *buffer = NULL;
+  struct stat st;
+  gsize capacity;
+  gsize done = 0;
+  int fd;
+
+  *contents = NULL;
+  *length = 0;
+
+  if (path == NULL)
+    return g_file_load_contents (file, NULL, contents, length, NULL, error);
+
+  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY, 0);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                           g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      g_close (fd, NULL);
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                           _("This is not a regular file (a pipe, socket or device); it was not read."));
+      return FALSE;
+    }
+
+  if ((guint64) st.st_size > max_size)
+    {
+      g_close (fd, NULL);
+      *length = (gsize) st.st_size;
+      g_set_error_literal (error, CB_DECODE_ERROR, CB_DECODE_ERROR_TOO_LARGE, "");
+      return FALSE;
+    }
+
+  /* The file may grow while it is read: the buffer grows with it, up to
+   * one byte more than allowed, which tells a file too large. */
+  capacity = (gsize) st.st_size + 1;
+  buffer = g_malloc (capacity + 1);
+  for (;;)
+    {
+      gssize n;
+
+      if (done == capacity)
+        {
+          if (done > max_size)
+            break;
+          capacity = MIN (capacity * 2, max_size + 1);
+          buffer = g_realloc (buffer, capacity + 1);
+        }
+
+      n = read (fd, buffer + done, capacity - done);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved_errno = errno;
+
+          g_close (fd, NULL);
+          g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                               g_strerror (saved_errno));
+          return FALSE;
+        }
+      if (n == 0)
+        break;
+      done += (gsize) n;
+    }
+  g_close (fd, NULL);
+
+  *length = done;
+  if (done > max_size)
+    {
+      g_set_error_literal (error, CB_DECODE_ERROR, CB_DECODE_ERROR_TOO_LARGE, "");
+      return FALSE;
+    }
+
+  buffer[done] = '\0';
+  *length = done;
+  *contents = g_steal_pointer (&buffer);
+  return TRUE;
+}
+
 /* Reads, decodes and extracts one candidate file.  Touches no store. */
 static Prepared *
 prepare_candidate (const ReadOptions *options,
@@ -507,16 +612,16 @@ prepare_candidate (const ReadOptions *options,
 
   /* Not cancellable: a file once started is finished; cancelling stops
    * between files. */
-  if (!g_file_load_contents (candidate->file, NULL, &contents, &length, NULL, &error))
+  if (!load_regular_file (candidate->file, options->max_size, &contents, &length, &error))
     {
-      g_autofree char *reason = io_error_reason (error, FALSE);
-      return prepared_rejected (candidate->display, reason);
-    }
+      g_autofree char *reason = NULL;
 
-  /* It may have grown since it was listed. */
-  if (length > options->max_size)
-    {
-      g_autofree char *reason = too_large_reason (length, options->max_size);
+      if (g_error_matches (error, CB_DECODE_ERROR, CB_DECODE_ERROR_TOO_LARGE))
+        reason = too_large_reason (length, options->max_size);
+      else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE))
+        reason = g_strdup (error->message);
+      else
+        reason = io_error_reason (error, FALSE);
       return prepared_rejected (candidate->display, reason);
     }
 
