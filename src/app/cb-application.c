@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "cb-application.h"
+#include "cb-first-frame.h"
 #include "cb-inbox.h"
 #include "cb-preferences.h"
 #include "cb-window.h"
@@ -198,6 +199,7 @@ present_window (CbApplication *self,
   window = cb_window_new (GTK_APPLICATION (self), self->store);
   if (self->settings != NULL)
     cb_window_track_state (window, self->settings);
+  cb_first_frame_watch (GTK_WINDOW (window));
   gtk_window_present (GTK_WINDOW (window));
   apply_inbox (self);
   if (offer)

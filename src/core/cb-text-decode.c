@@ -75,7 +75,7 @@ decode_utf16 (const guint8  *data,
   if (length % 2 != 0)
     {
       g_set_error (error, CB_DECODE_ERROR, CB_DECODE_ERROR_INVALID,
-                   _("The file starts with a UTF-16 byte order mark but its length is not a whole number of UTF-16 characters."));
+                   _("The file is UTF-16 but its length is not a whole number of UTF-16 characters."));
       return FALSE;
     }
 
@@ -117,7 +117,7 @@ decode_utf16 (const guint8  *data,
 
 invalid:
   g_set_error (error, CB_DECODE_ERROR, CB_DECODE_ERROR_INVALID,
-               _("The file starts with a UTF-16 byte order mark but is not valid UTF-16."));
+               _("The file is UTF-16 but not valid UTF-16."));
   return FALSE;
 }
 
@@ -174,6 +174,42 @@ decode_cp1252 (const guint8 *data,
 
       append_unichar_normalised (out, c, &after_cr);
     }
+}
+
+/* UTF-16 without a byte order mark (Notepad's "Unicode" without one, some
+ * exports): text mostly in the first 256 code points has a NUL in every
+ * other byte, always on the same side — never on the other.  Binary data
+ * has NULs on both sides. */
+static gboolean
+guess_utf16 (const guint8 *data,
+             gsize         length,
+             gboolean     *big_endian)
+{
+  gsize n = MIN (length, 65536) & ~(gsize) 1;
+  gsize zero_even = 0, zero_odd = 0;
+
+  if (length % 2 != 0 || n < 4)
+    return FALSE;
+
+  for (gsize i = 0; i < n; i += 2)
+    {
+      zero_even += data[i] == 0;
+      zero_odd += data[i + 1] == 0;
+    }
+
+  /* At least a third of the characters ASCII, and no NUL on the other side. */
+  if (zero_odd * 3 >= n / 2 && zero_even == 0)
+    {
+      *big_endian = FALSE;
+      return TRUE;
+    }
+  if (zero_even * 3 >= n / 2 && zero_odd == 0)
+    {
+      *big_endian = TRUE;
+      return TRUE;
+    }
+
+  return FALSE;
 }
 
 static gboolean
@@ -239,6 +275,7 @@ cb_decode_text (const guint8  *data,
                 GError       **error)
 {
   g_autoptr(GString) out = NULL;
+  gboolean big_endian = FALSE;
   const char *enc;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
@@ -280,6 +317,12 @@ cb_decode_text (const guint8  *data,
     {
       enc = "UTF-16BE";
       if (!decode_utf16 (data + 2, length - 2, TRUE, out, error))
+        return NULL;
+    }
+  else if (memchr (data, 0, length) != NULL && guess_utf16 (data, length, &big_endian))
+    {
+      enc = big_endian ? "UTF-16BE" : "UTF-16LE";
+      if (!decode_utf16 (data, length, big_endian, out, error))
         return NULL;
     }
   else if (memchr (data, 0, length) != NULL)

@@ -24,7 +24,8 @@ typedef enum
 
 GQuark  cb_decode_error_quark (void);
 
-/* UTF-8 with or without BOM, UTF-16 LE/BE with BOM, otherwise Windows-1252
+/* UTF-8 with or without BOM, UTF-16 LE/BE with BOM (or without one, when
+ * every other byte is NUL on one side only), otherwise Windows-1252
  * when the bytes are not valid UTF-8.  CRLF and CR become LF; the BOM is
  * dropped.  @encoding (optional) receives a static name ("UTF-8", "UTF-16LE",
  * "UTF-16BE", "Windows-1252").  Messages are translatable and say why. */

@@ -1,0 +1,85 @@
+/* bench-search.c — full-text search over a large database
+ *
+ * Copyright 2026 The Casebook developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * usage: bench-search DB — runs each query of a fixed set 5 times through
+ * cb_store_search() (what the search box and `casebook-cli search` do, 50
+ * hits) and prints the median and the 95th percentile in milliseconds, and
+ * then each query on one line for the floor (build-aux/bench runs `grep -ril`
+ * on the same files with them).
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "cb-store.h"
+
+static const char *queries[] = {
+  "clemency", "pardon", "Okafor", "Maria Delgado", "life in prison", "commuted",
+  "governor petition", "courthouse", "appeal", "Quillfeather", "released",
+  "letters", "jury", "mercy", "Lindqvist", "granted clemency", "warden", "vigil",
+  "sentencing guidelines", "campaign",
+};
+
+static int
+compare_doubles (const void *a,
+                 const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CbStore) store = NULL;
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  guint hits = 0;
+
+  if (argc != 2)
+    {
+      fprintf (stderr, "usage: bench-search DB\n");
+      return 2;
+    }
+
+  store = cb_store_open (argv[1], &error);
+  if (store == NULL)
+    {
+      fprintf (stderr, "bench-search: %s\n", error->message);
+      return 2;
+    }
+
+  /* Once through, not timed: the first query reads the index from disk. */
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    g_ptr_array_unref (cb_store_search (store, queries[q], 50, NULL));
+
+  for (guint run = 0; run < 5; run++)
+    for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+      {
+        gint64 start = g_get_monotonic_time ();
+        g_autoptr(GPtrArray) results = cb_store_search (store, queries[q], 50, &error);
+        double ms = (g_get_monotonic_time () - start) / 1000.0;
+
+        if (results == NULL)
+          {
+            fprintf (stderr, "bench-search: %s\n", error->message);
+            return 2;
+          }
+        hits += results->len;
+        g_array_append_val (times, ms);
+      }
+
+  g_array_sort (times, compare_doubles);
+  printf ("search-median-ms: %.2f\n", g_array_index (times, double, times->len / 2));
+  printf ("search-p95-ms: %.2f\n", g_array_index (times, double, (times->len * 95) / 100));
+  printf ("search-queries: %u, %u hits\n", (guint) G_N_ELEMENTS (queries), hits / 5);
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    printf ("query: %s\n", queries[q]);
+
+  return 0;
+}
