@@ -260,16 +260,17 @@ create_person_row (CbPersonRecord *person)
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
   gtk_box_append (GTK_BOX (box), title);
-  if (n_other > 0)
-    {
-      g_autofree char *text = g_strdup_printf (ngettext ("%u other name", "%u other names", n_other), n_other);
-      GtkWidget *subtitle = gtk_label_new (text);
+  {
+    g_autofree char *text = n_other > 0 ? g_strdup_printf (ngettext ("%u other name", "%u other names",
+                                                                      n_other), n_other)
+                                         : g_strdup (_("No other names"));
+    GtkWidget *subtitle = gtk_label_new (text);
 
-      gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-      gtk_widget_add_css_class (subtitle, "dim-label");
-      gtk_widget_add_css_class (subtitle, "caption");
-      gtk_box_append (GTK_BOX (box), subtitle);
-    }
+    gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+    gtk_widget_add_css_class (subtitle, "dim-label");
+    gtk_widget_add_css_class (subtitle, "caption");
+    gtk_box_append (GTK_BOX (box), subtitle);
+  }
   gtk_widget_set_margin_start (box, 6);
   gtk_widget_set_margin_end (box, 6);
   gtk_widget_set_margin_top (box, 4);
@@ -314,7 +315,10 @@ reload_persons (CbPeopleDialog *self)
     }
   g_signal_handlers_unblock_by_func (self->persons, person_selected_cb, self);
 
-  /* The person shown stays shown, with their names as they are now. */
+  /* The person shown stays shown, with their names as they are now; else
+   * the first. */
+  if (select == NULL)
+    select = gtk_list_box_get_row_at_index (self->persons, 0);
   if (select != NULL)
     gtk_list_box_select_row (self->persons, select);
   person_selected_cb (self, select);
