@@ -210,10 +210,8 @@ update (CbEventDialog *self)
 static void
 date_fields_init (CbEventDialog *self,
                   DateFields    *f,
-                  const char    *which)
+                  gboolean       end)
 {
-  g_autofree char *name = NULL;
-
   f->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   f->year = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (1, 9999, 1));
   f->month = GTK_DROP_DOWN (_cb_month_drop_down_new ());
@@ -223,17 +221,9 @@ date_fields_init (CbEventDialog *self,
   gtk_editable_set_width_chars (GTK_EDITABLE (f->year), 5);
   gtk_editable_set_width_chars (GTK_EDITABLE (f->day), 2);
 
-  /* Translators: an accessible name; %s is "start" or "end" or empty */
-  name = g_strdup_printf (_("Year%s"), which);
-  label_widget (GTK_WIDGET (f->year), name);
-  g_free (name);
-  /* Translators: an accessible name; %s is "start" or "end" or empty */
-  name = g_strdup_printf (_("Month%s"), which);
-  label_widget (GTK_WIDGET (f->month), name);
-  g_free (name);
-  /* Translators: an accessible name; %s is "start" or "end" or empty */
-  name = g_strdup_printf (_("Day%s"), which);
-  label_widget (GTK_WIDGET (f->day), name);
+  label_widget (GTK_WIDGET (f->year), end ? _("Year of the end") : _("Year"));
+  label_widget (GTK_WIDGET (f->month), end ? _("Month of the end") : _("Month"));
+  label_widget (GTK_WIDGET (f->day), end ? _("Day of the end") : _("Day"));
 
   gtk_box_append (GTK_BOX (f->box), GTK_WIDGET (f->day));
   gtk_box_append (GTK_BOX (f->box), GTK_WIDGET (f->month));
@@ -377,8 +367,8 @@ build (CbEventDialog *self,
   }
 
   /* The date, and the end of a period. */
-  date_fields_init (self, &self->start, "");
-  date_fields_init (self, &self->end, _(" (end)"));
+  date_fields_init (self, &self->start, FALSE);
+  date_fields_init (self, &self->end, TRUE);
   gtk_grid_attach (grid, self->start.box, 1, 3, 1, 1);
   self->end_label = grid_label (grid, C_("date", "and"), NULL, 4);
   gtk_grid_attach (grid, self->end.box, 1, 4, 1, 1);
