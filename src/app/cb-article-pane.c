@@ -89,6 +89,7 @@ update_actions (CbArticlePane *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "article.add-excerpt", self->article_id != 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "article.accept-all", self->article_id != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "article.set-date", self->article_id != 0);
 }
 
 /* Highlights the article's quotes and passages, people and dates. */
@@ -321,6 +322,18 @@ accept_all_action (GtkWidget  *widget,
     gtk_widget_activate_action (widget, "win.accept-article", "x", self->article_id);
 }
 
+/* Set Article Date…: a dialog of the window's. */
+static void
+set_date_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  CbArticlePane *self = CB_ARTICLE_PANE (widget);
+
+  if (self->article_id != 0)
+    gtk_widget_activate_action (widget, "win.edit-article-date", "x", self->article_id);
+}
+
 static void
 open_person_action (GtkWidget  *widget,
                     const char *action_name,
@@ -518,6 +531,7 @@ cb_article_pane_class_init (CbArticlePaneClass *klass)
 
   gtk_widget_class_install_action (widget_class, "article.add-excerpt", NULL, add_excerpt_action);
   gtk_widget_class_install_action (widget_class, "article.accept-all", NULL, accept_all_action);
+  gtk_widget_class_install_action (widget_class, "article.set-date", NULL, set_date_action);
   gtk_widget_class_install_action (widget_class, "article.open-person", NULL, open_person_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "article.add-excerpt", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "article.open-person", NULL);
@@ -571,7 +585,16 @@ cb_article_pane_init (CbArticlePane *self)
     g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
     self->extra_menu = G_MENU_MODEL (g_steal_pointer (&menu));
     gtk_text_view_set_extra_menu (self->text_view, self->extra_menu);
-    gtk_menu_button_set_menu_model (self->menu_button, G_MENU_MODEL (section));
+    /* The ⋮ menu has the article's own edits too. */
+    {
+      g_autoptr(GMenu) button_menu = g_menu_new ();
+      g_autoptr(GMenu) article_section = g_menu_new ();
+
+      g_menu_append_section (button_menu, NULL, G_MENU_MODEL (section));
+      g_menu_append (article_section, _("Set Article _Date…"), "article.set-date");
+      g_menu_append_section (button_menu, NULL, G_MENU_MODEL (article_section));
+      gtk_menu_button_set_menu_model (self->menu_button, G_MENU_MODEL (button_menu));
+    }
 
     gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
     g_signal_connect_object (click, "released", G_CALLBACK (text_released_cb), self, G_CONNECT_SWAPPED);

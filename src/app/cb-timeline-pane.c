@@ -323,6 +323,8 @@ update_review_actions (CbTimelinePane *self)
                                  event != NULL && cb_event_get_review (event) != CB_REVIEW_ACCEPTED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "events.reject", event != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "events.context-menu", event != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "events.edit", event != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "events.move", event != NULL);
 }
 
 /* The window's actions do the work, so menus, keys and tests share them. */
@@ -336,6 +338,20 @@ review_action (GtkWidget  *widget,
   if (event != NULL)
     gtk_widget_activate_action (widget,
                                 g_str_equal (action_name, "events.accept") ? "win.accept-event" : "win.reject-event",
+                                "x", cb_event_get_id (event));
+}
+
+/* Edit Event… and Move to Case…: dialogs of the window's. */
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  CbEvent *event = current_event (CB_TIMELINE_PANE (widget));
+
+  if (event != NULL)
+    gtk_widget_activate_action (widget,
+                                g_str_equal (action_name, "events.edit") ? "win.edit-event" : "win.move-event-to-case",
                                 "x", cb_event_get_id (event));
 }
 
@@ -407,10 +423,14 @@ static void
 setup_review (CbTimelinePane *self)
 {
   g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) edit_section = g_menu_new ();
   GtkGesture *gesture;
 
   g_menu_append (menu, _("_Accept Event"), "events.accept");
   g_menu_append (menu, _("_Reject Event"), "events.reject");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (edit_section));
+  g_menu_append (edit_section, _("_Edit Event…"), "events.edit");
+  g_menu_append (edit_section, _("_Move to Case…"), "events.move");
   self->review_menu = G_MENU_MODEL (g_steal_pointer (&menu));
 
   gesture = gtk_gesture_click_new ();
@@ -432,6 +452,9 @@ review_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "events.accept", NULL, review_action);
   gtk_widget_class_install_action (widget_class, "events.reject", NULL, review_action);
   gtk_widget_class_install_action (widget_class, "events.context-menu", NULL, review_menu_action);
+  gtk_widget_class_install_action (widget_class, "events.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "events.move", NULL, edit_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "events.edit", NULL);
   /* The keypad's first: a menu shows the last key bound to its action. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "events.accept", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "events.accept", NULL);

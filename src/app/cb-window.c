@@ -15,6 +15,7 @@
 #include "cb-window.h"
 #include "cb-window-state.h"
 #include "cb-window-review.h"
+#include "cb-window-edit.h"
 #include "casebook-resources.h"
 
 #define SEARCH_LIMIT 50
@@ -1064,6 +1065,7 @@ cb_window_class_init (CbWindowClass *klass)
   undo_class_init (widget_class);
   /* Accept, reject, merge, excerpts: cb-window-review.c */
   _cb_window_review_class_init (widget_class);
+  _cb_window_edit_class_init (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
