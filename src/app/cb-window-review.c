@@ -14,16 +14,9 @@
 
 #define PEOPLE_DIALOG_KEY "cb-people-dialog"
 
-/* Every pane shows the store again; the selection keeps what still exists. */
-static void
-reload_panes (CbWindow *self)
-{
-  GtkWidget *dialog = g_object_get_data (G_OBJECT (self), PEOPLE_DIALOG_KEY);
-
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.refresh", NULL);
-  if (dialog != NULL)
-    cb_people_dialog_reload (CB_PEOPLE_DIALOG (dialog));
-}
+/* Every review below is one undoable step of the store, whose
+ * "history-changed" reloads the panes (cb-window.c) and the People dialog
+ * before the store call returns: nothing here reloads them again. */
 
 static void
 report_error (CbWindow   *self,
@@ -86,7 +79,6 @@ review_case (CbWindow *self,
       return;
     }
 
-  reload_panes (self);
   /* A rejected case leaves the list: the review goes on with the next. */
   if (review == CB_REVIEW_REJECTED && cases != NULL)
     cb_selection_select_case (selection, next);
@@ -142,7 +134,6 @@ review_event (CbWindow *self,
       return;
     }
 
-  reload_panes (self);
   if (events != NULL)
     {
       if (next != 0)
@@ -196,7 +187,6 @@ accept_article_action (GtkWidget  *widget,
       return;
     }
 
-  reload_panes (self);
   if (n == 0)
     message = g_strdup (_("This article has no suggestions left to accept"));
   else
@@ -242,7 +232,6 @@ add_excerpt_action (GtkWidget  *widget,
       return;
     }
 
-  reload_panes (self);
   /* The new excerpt, picked in the Excerpts pane. */
   gtk_widget_activate_action (GTK_WIDGET (self), "win.select-excerpt", "x", excerpt_id);
   cb_window_show_message (self, _("Excerpt added to the event"));
@@ -269,7 +258,6 @@ review_merge (CbWindow *self,
       return;
     }
 
-  reload_panes (self);
   cb_window_show_message (self, merge ? _("Merged: the two names are one person now")
                                       : _("Kept apart: the two names will not be suggested again"));
 }
