@@ -15,17 +15,6 @@
 
 #define EDIT_DIALOG_KEY "cb-edit-dialog"
 
-static void
-report_error (CbWindow   *self,
-              const char *what,
-              GError     *error)
-{
-  /* Translators: what could not be done, then why */
-  g_autofree char *message = g_strdup_printf (_("%s: %s"), what, error->message);
-
-  cb_window_show_message (self, message);
-}
-
 /* The stored event @event_id (0: the selected one), or NULL. */
 static CbEvent *
 find_event (CbWindow *self,
@@ -103,7 +92,7 @@ set_event_date_action (GtkWidget  *widget,
   date.latest = latest;
 
   if (!cb_store_set_event_date (cb_window_get_store (self), event_id, &date, &error))
-    report_error (self, _("Could not change the date"), error);
+    cb_window_show_error (self, _("Could not change the date"), error);
   else
     cb_window_show_message (self, _("Event date changed"));
 }
@@ -120,7 +109,7 @@ set_event_description_action (GtkWidget  *widget,
 
   g_variant_get (param, "(x&s)", &event_id, &description);
   if (!cb_store_set_event_description (cb_window_get_store (self), event_id, description, &error))
-    report_error (self, _("Could not change the description"), error);
+    cb_window_show_error (self, _("Could not change the description"), error);
   else
     cb_window_show_message (self, _("Event description changed"));
 }
@@ -181,7 +170,7 @@ move_event_action (GtkWidget  *widget,
 
   g_variant_get (param, "(xx)", &event_id, &case_id);
   if (!cb_store_move_event (cb_window_get_store (self), event_id, case_id, &error))
-    report_error (self, _("Could not move the event"), error);
+    cb_window_show_error (self, _("Could not move the event"), error);
   else
     cb_window_show_message (self, case_id != 0 ? _("Event moved to the case file")
                                                : _("Event taken out of its case file"));
@@ -338,7 +327,7 @@ set_article_date_action (GtkWidget  *widget,
   if (!cb_store_set_article_date (cb_window_get_store (self), article_id,
                                   g_date_valid (&date) ? &date : NULL, &error))
     {
-      report_error (self, _("Could not set the article’s date"), error);
+      cb_window_show_error (self, _("Could not set the article’s date"), error);
       return;
     }
   count_relative (self, article_id, &unresolved_after, &relative_after);
@@ -400,7 +389,7 @@ edit_article_date_action (GtkWidget  *widget,
   article = cb_store_get_article (cb_window_get_store (self), article_id, &error);
   if (article == NULL)
     {
-      report_error (self, _("Could not open the article"), error);
+      cb_window_show_error (self, _("Could not open the article"), error);
       return;
     }
 
@@ -461,7 +450,7 @@ person_action (GtkWidget  *widget,
     }
 
   if (!ok)
-    report_error (self, message, error);
+    cb_window_show_error (self, message, error);
   else
     cb_window_show_message (self, message);
 }

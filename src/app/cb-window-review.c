@@ -18,17 +18,6 @@
  * "history-changed" reloads the panes (cb-window.c) and the People dialog
  * before the store call returns: nothing here reloads them again. */
 
-static void
-report_error (CbWindow   *self,
-              const char *what,
-              GError     *error)
-{
-  /* Translators: what could not be done, then why */
-  g_autofree char *message = g_strdup_printf (_("%s: %s"), what, error->message);
-
-  cb_window_show_message (self, message);
-}
-
 /* The id after @id in @ids (GPtrArray of CbCaseFile or CbEvent, read with
  * @get_id), else the one before it, else 0: where the review goes on. */
 static gint64
@@ -73,9 +62,10 @@ review_case (CbWindow *self,
 
   if (!cb_store_set_case_review (store, case_id, review, &error))
     {
-      report_error (self, review == CB_REVIEW_REJECTED ? _("Could not reject the case file")
-                                                       : _("Could not accept the case file"),
-                    error);
+      cb_window_show_error (self,
+                            review == CB_REVIEW_REJECTED ? _("Could not reject the case file")
+                                                         : _("Could not accept the case file"),
+                            error);
       return;
     }
 
@@ -128,9 +118,10 @@ review_event (CbWindow *self,
 
   if (!cb_store_set_event_review (store, event_id, review, &error))
     {
-      report_error (self, review == CB_REVIEW_REJECTED ? _("Could not reject the event")
-                                                       : _("Could not accept the event"),
-                    error);
+      cb_window_show_error (self,
+                            review == CB_REVIEW_REJECTED ? _("Could not reject the event")
+                                                         : _("Could not accept the event"),
+                            error);
       return;
     }
 
@@ -183,7 +174,7 @@ accept_article_action (GtkWidget  *widget,
 
   if (!cb_store_accept_article (cb_window_get_store (self), article_id, &n, &error))
     {
-      report_error (self, _("Could not accept the suggestions of the article"), error);
+      cb_window_show_error (self, _("Could not accept the suggestions of the article"), error);
       return;
     }
 
@@ -228,7 +219,7 @@ add_excerpt_action (GtkWidget  *widget,
                                      (guint) start, (guint) end, event_id, &error);
   if (excerpt_id == 0)
     {
-      report_error (self, _("Could not add the excerpt"), error);
+      cb_window_show_error (self, _("Could not add the excerpt"), error);
       return;
     }
 
@@ -252,9 +243,10 @@ review_merge (CbWindow *self,
              : cb_store_reject_merge (store, suggestion_id, &error);
   if (!ok)
     {
-      report_error (self, merge ? _("Could not merge the two people")
-                                : _("Could not keep the two people apart"),
-                    error);
+      cb_window_show_error (self,
+                            merge ? _("Could not merge the two people")
+                                  : _("Could not keep the two people apart"),
+                            error);
       return;
     }
 

@@ -1345,6 +1345,17 @@ cb_window_show_message (CbWindow   *self,
     show_status (self, message, FALSE);
 }
 
+void
+cb_window_show_error (CbWindow   *self,
+                      const char *what,
+                      GError     *error)
+{
+  /* Translators: what could not be done, then why */
+  g_autofree char *message = g_strdup_printf (_("%s: %s"), what, error->message);
+
+  cb_window_show_message (self, message);
+}
+
 GFile *
 cb_window_get_inbox_folder (CbWindow *self)
 {

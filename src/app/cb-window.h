@@ -70,6 +70,10 @@ void            cb_window_stop_inbox       (CbWindow *self);
 /* A message in the window's status bar (not while an import shows progress). */
 void            cb_window_show_message     (CbWindow   *self,
                                             const char *message);
+/* "@what: why" from @error, in the status bar. */
+void            cb_window_show_error       (CbWindow   *self,
+                                            const char *what,
+                                            GError     *error);
 
 /* The folder with the sample articles: the installed one, else the one in
  * the source tree (uninstalled build).  NULL when neither exists. */
