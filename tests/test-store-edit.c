@@ -759,7 +759,7 @@ downgrade_to_schema_1 (Fixture *fixture)
   g_clear_object (&fixture->importer);
   g_clear_object (&fixture->store);
   g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE person_merge; DROP TABLE undo_action;"
+  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE case_excerpt; DROP TABLE person_merge; DROP TABLE undo_action;"
                                  " DROP TABLE undo_step; PRAGMA user_version = 1;",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
@@ -783,8 +783,8 @@ test_upgrade_backs_up (Fixture       *fixture,
 
   fixture->store = cb_store_open (fixture->path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (cb_store_get_schema_version (fixture->store), ==, 3);
-  g_assert_cmpint (file_user_version (fixture->path), ==, 3);
+  g_assert_cmpint (cb_store_get_schema_version (fixture->store), ==, CB_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (file_user_version (fixture->path), ==, CB_STORE_SCHEMA_VERSION);
 
   /* The backup is the schema 1 database, with the same rows. */
   g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
