@@ -505,6 +505,84 @@ test_add_excerpt (Fixture       *fixture,
                     ==, n_before + 1);
 }
 
+/* Ctrl+E with a case file selected and no event: the case gets the passage. */
+static void
+test_add_excerpt_to_case (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  CbArticlePane *pane = cb_window_get_article_pane (fixture->window);
+  GtkTextBuffer *buffer = cb_article_pane_get_buffer (pane);
+  CbSelection *selection = cb_window_get_selection (fixture->window);
+  GListModel *cases = cb_cases_pane_get_model (cb_window_get_cases_pane (fixture->window));
+  GListModel *excerpts = cb_excerpts_pane_get_model (cb_window_get_excerpts_pane (fixture->window));
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autofree char *words = NULL;
+  CbExcerpt *added = NULL;
+  GtkTextIter start, end;
+  gint64 case_id = 0, article_id = 0, excerpt_id;
+  guint n_all;
+
+  /* A case file and an article that tells one of its events. */
+  for (guint i = 0; i < g_list_model_get_n_items (cases) && article_id == 0; i++)
+    {
+      g_autoptr(CbCaseFile) case_file = g_list_model_get_item (cases, i);
+
+      g_clear_pointer (&events, g_ptr_array_unref);
+      events = cb_store_list_events (fixture->store, cb_case_file_get_id (case_file), NULL);
+      for (guint j = 0; events != NULL && j < events->len && article_id == 0; j++)
+        {
+          article_id = cb_event_get_article_id (g_ptr_array_index (events, j));
+          case_id = cb_case_file_get_id (case_file);
+        }
+    }
+  g_assert_cmpint (article_id, !=, 0);
+  g_assert_true (activate (fixture->window, "win.select-case", "x", case_id));
+  g_assert_true (activate (fixture->window, "win.select-article", "x", article_id));
+  g_assert_cmpint (cb_selection_get_case_id (selection), ==, case_id);
+  g_assert_cmpint (cb_selection_get_event_id (selection), ==, 0);
+
+  /* The first words of the article. */
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  end = start;
+  gtk_text_iter_forward_word_ends (&end, 3);
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  words = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_true (activate (pane, "article.add-excerpt", NULL));
+
+  /* Stored, picked, and in the Excerpts pane of the case still selected. */
+  excerpt_id = cb_selection_get_excerpt_id (selection);
+  g_assert_cmpint (excerpt_id, !=, 0);
+  g_assert_cmpint (cb_selection_get_case_id (selection), ==, case_id);
+  for (guint i = 0; i < g_list_model_get_n_items (excerpts); i++)
+    {
+      g_autoptr(CbExcerpt) x = g_list_model_get_item (excerpts, i);
+
+      if (cb_excerpt_get_id (x) == excerpt_id)
+        added = x;
+    }
+  g_assert_nonnull (added);
+  g_assert_cmpstr (cb_excerpt_get_text (added), ==, g_strstrip (words));
+  g_assert_cmpint (cb_excerpt_get_article_id (added), ==, article_id);
+
+  /* Neither a case nor an event selected: nothing stored. */
+  all = cb_store_list_excerpts (fixture->store, 0, 0, NULL);
+  n_all = all->len;
+  g_clear_pointer (&all, g_ptr_array_unref);
+  cb_selection_clear (selection);
+  drain ();
+  g_assert_true (activate (fixture->window, "win.select-article", "x", article_id));
+  g_assert_cmpint (cb_selection_get_case_id (selection), ==, 0);
+  g_assert_cmpint (cb_selection_get_event_id (selection), ==, 0);
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  end = start;
+  gtk_text_iter_forward_word_ends (&end, 5);
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  g_assert_true (activate (pane, "article.add-excerpt", NULL));
+  all = cb_store_list_excerpts (fixture->store, 0, 0, NULL);
+  g_assert_cmpuint (all->len, ==, n_all);
+}
+
 static void
 test_accept_article (Fixture       *fixture,
                      gconstpointer  data)
@@ -680,6 +758,7 @@ main (int   argc,
   ADD ("/review/event-span-and-marks", test_event_span_and_marks);
   ADD ("/review/person-opens-case", test_person_opens_case);
   ADD ("/review/add-excerpt", test_add_excerpt);
+  ADD ("/review/add-excerpt-to-case", test_add_excerpt_to_case);
   ADD ("/review/accept-article", test_accept_article);
   ADD ("/review/people-dialog", test_people_dialog);
   ADD ("/review/merge-people", test_merge_people);

@@ -94,6 +94,7 @@ snapshot_file (const char *path)
     "SELECT * FROM case_file ORDER BY id",
     "SELECT * FROM event ORDER BY id",
     "SELECT * FROM event_source ORDER BY event_id, excerpt_id",
+    "SELECT * FROM case_excerpt ORDER BY case_id, excerpt_id",
     "SELECT * FROM excerpt ORDER BY id",
     "SELECT * FROM person ORDER BY id",
     "SELECT * FROM alias ORDER BY id",
@@ -759,7 +760,7 @@ downgrade_to_schema_1 (Fixture *fixture)
   g_clear_object (&fixture->importer);
   g_clear_object (&fixture->store);
   g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE person_merge; DROP TABLE undo_action;"
+  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE case_excerpt; DROP TABLE person_merge; DROP TABLE undo_action;"
                                  " DROP TABLE undo_step; PRAGMA user_version = 1;",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
@@ -783,8 +784,8 @@ test_upgrade_backs_up (Fixture       *fixture,
 
   fixture->store = cb_store_open (fixture->path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (cb_store_get_schema_version (fixture->store), ==, 3);
-  g_assert_cmpint (file_user_version (fixture->path), ==, 3);
+  g_assert_cmpint (cb_store_get_schema_version (fixture->store), ==, CB_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (file_user_version (fixture->path), ==, CB_STORE_SCHEMA_VERSION);
 
   /* The backup is the schema 1 database, with the same rows. */
   g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
@@ -802,6 +803,54 @@ test_upgrade_backs_up (Fixture       *fixture,
   g_assert_true (g_file_get_contents (backup, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, "keep me");
   g_assert_cmpint (file_user_version (second), ==, 1);
+}
+
+/* Schema 3 → 4: a backup of schema 3, the rows kept, and the new table
+ * there to attach excerpts to case files, journalled for undo. */
+static void
+test_upgrade_from_schema_3 (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) cases = NULL;
+  g_autofree char *backup = g_strconcat (fixture->path, ".schema-3.bak", NULL);
+  g_autofree char *rows = NULL;
+  g_autofree char *upgraded_rows = NULL;
+  g_autofree char *added_rows = NULL;
+  g_autofree char *undone_rows = NULL;
+  sqlite3 *db = NULL;
+  gint64 article, case_id, excerpt;
+
+  article = import (fixture, article_a);
+  g_clear_object (&fixture->importer);
+  g_clear_object (&fixture->store);
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE case_excerpt; PRAGMA user_version = 3;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  rows = snapshot_file (fixture->path);
+
+  fixture->store = cb_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cb_store_get_schema_version (fixture->store), ==, 4);
+  g_assert_cmpint (file_user_version (fixture->path), ==, 4);
+  g_assert_cmpint (file_user_version (backup), ==, 3);
+  upgraded_rows = snapshot_file (fixture->path);
+  g_assert_cmpstr (upgraded_rows, ==, rows);
+
+  cases = cb_store_list_cases (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cases->len, >, 0);
+  case_id = cb_case_file_get_id (g_ptr_array_index (cases, 0));
+  excerpt = cb_store_add_excerpt (fixture->store, article, 0, 10, 0, case_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (excerpt, >, 0);
+  added_rows = snapshot_file (fixture->path);
+  g_assert_cmpstr (added_rows, !=, rows);
+  g_assert_true (cb_store_undo (fixture->store, &error));
+  g_assert_no_error (error);
+  undone_rows = snapshot_file (fixture->path);
+  g_assert_cmpstr (undone_rows, ==, rows);
 }
 
 static void
@@ -881,6 +930,7 @@ main (int   argc,
   ADD ("/store-edit/bad-input", test_bad_input);
   ADD ("/store-edit/journal-bounded", test_journal_bounded);
   ADD ("/store-edit/upgrade-backs-up", test_upgrade_backs_up);
+  ADD ("/store-edit/upgrade-from-schema-3", test_upgrade_from_schema_3);
   ADD ("/store-edit/upgrade-without-backup-fails", test_upgrade_without_backup_fails);
   ADD ("/store-edit/history-signal", test_history_signal);
 #undef ADD

@@ -152,7 +152,7 @@ test_undo_excerpt_and_accept_all (Fixture       *fixture,
 
   start = offset_of (body, phrase);
   excerpt = cb_store_add_excerpt (fixture->store, article, start, start + (guint) g_utf8_strlen (phrase, -1),
-                                  cb_event_get_id (parole), &error);
+                                  cb_event_get_id (parole), 0, &error);
   g_assert_no_error (error);
   g_assert_cmpint (excerpt, >, 0);
   g_assert_true (cb_store_can_undo (fixture->store, &label));
@@ -279,7 +279,7 @@ test_add_excerpt (Fixture       *fixture,
   g_assert_cmpstr (expected, ==, phrase);
 
   /* White space around the selection is left out. */
-  excerpt = cb_store_add_excerpt (fixture->store, article, start - 1, end, cb_event_get_id (parole), &error);
+  excerpt = cb_store_add_excerpt (fixture->store, article, start - 1, end, cb_event_get_id (parole), 0, &error);
   g_assert_no_error (error);
   g_assert_cmpint (excerpt, >, 0);
 
@@ -306,42 +306,145 @@ test_add_excerpt (Fixture       *fixture,
   }
 
   /* The same passage again: stored once. */
-  again = cb_store_add_excerpt (fixture->store, article, start, end, cb_event_get_id (parole), &error);
+  again = cb_store_add_excerpt (fixture->store, article, start, end, cb_event_get_id (parole), 0, &error);
   g_assert_no_error (error);
   g_assert_cmpint (again, ==, excerpt);
 
   /* Without an event: an excerpt of the article alone. */
-  again = cb_store_add_excerpt (fixture->store, article, 0, 6, 0, &error);
+  again = cb_store_add_excerpt (fixture->store, article, 0, 6, 0, 0, &error);
   g_assert_no_error (error);
   g_assert_cmpint (again, >, excerpt);
 
   /* Bad spans and unknown ids store nothing. */
   before = query_int (fixture, "SELECT count(*) FROM excerpt");
-  g_assert_cmpint (cb_store_add_excerpt (fixture->store, article, 5, 5, 0, &error), ==, 0);
+  g_assert_cmpint (cb_store_add_excerpt (fixture->store, article, 5, 5, 0, 0, &error), ==, 0);
   g_assert_error (error, CB_STORE_ERROR, CB_STORE_ERROR_FAILED);
   g_clear_error (&error);
-  g_assert_cmpint (cb_store_add_excerpt (fixture->store, article, 9, 3, 0, &error), ==, 0);
+  g_assert_cmpint (cb_store_add_excerpt (fixture->store, article, 9, 3, 0, 0, &error), ==, 0);
   g_assert_error (error, CB_STORE_ERROR, CB_STORE_ERROR_FAILED);
   g_clear_error (&error);
   g_assert_cmpint (cb_store_add_excerpt (fixture->store, article, 3, (guint) g_utf8_strlen (body, -1) + 1,
-                                         0, &error), ==, 0);
+                                         0, 0, &error), ==, 0);
   g_assert_error (error, CB_STORE_ERROR, CB_STORE_ERROR_FAILED);
   g_clear_error (&error);
-  g_assert_cmpint (cb_store_add_excerpt (fixture->store, article, G_MAXUINT - 1, G_MAXUINT, 0, &error), ==, 0);
+  g_assert_cmpint (cb_store_add_excerpt (fixture->store, article, G_MAXUINT - 1, G_MAXUINT, 0, 0, &error), ==, 0);
   g_assert_error (error, CB_STORE_ERROR, CB_STORE_ERROR_FAILED);
   g_clear_error (&error);
   /* A blank selection: the space between two words. */
   start = offset_of (body, " was paroled");
-  g_assert_cmpint (cb_store_add_excerpt (fixture->store, article, start, start + 1, 0, &error), ==, 0);
+  g_assert_cmpint (cb_store_add_excerpt (fixture->store, article, start, start + 1, 0, 0, &error), ==, 0);
   g_assert_error (error, CB_STORE_ERROR, CB_STORE_ERROR_FAILED);
   g_clear_error (&error);
-  g_assert_cmpint (cb_store_add_excerpt (fixture->store, article + 1, 0, 3, 0, &error), ==, 0);
+  g_assert_cmpint (cb_store_add_excerpt (fixture->store, article + 1, 0, 3, 0, 0, &error), ==, 0);
   g_assert_error (error, CB_STORE_ERROR, CB_STORE_ERROR_NOT_FOUND);
   g_clear_error (&error);
   g_assert_cmpint (cb_store_add_excerpt (fixture->store, article, 0, 3,
-                                         cb_event_get_id (parole) + 100, &error), ==, 0);
+                                         cb_event_get_id (parole) + 100, 0, &error), ==, 0);
   g_assert_error (error, CB_STORE_ERROR, CB_STORE_ERROR_NOT_FOUND);
   g_clear_error (&error);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM excerpt"), ==, before);
+}
+
+/* --- excerpts of a case file alone --------------------------------------------- */
+
+static gint64
+case_titled (Fixture    *fixture,
+             const char *words)
+{
+  g_autoptr(GPtrArray) cases = cb_store_list_cases (fixture->store, NULL);
+
+  for (guint i = 0; cases != NULL && i < cases->len; i++)
+    if (strstr (cb_case_file_get_title (g_ptr_array_index (cases, i)), words) != NULL)
+      return cb_case_file_get_id (g_ptr_array_index (cases, i));
+  return 0;
+}
+
+/* How many of @case_id's excerpts are @excerpt_id (0, or 1: never twice). */
+static guint
+times_listed (Fixture *fixture,
+              gint64   case_id,
+              gint64   excerpt_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) excerpts = cb_store_list_excerpts (fixture->store, case_id, 0, &error);
+  guint n = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < excerpts->len; i++)
+    if (cb_excerpt_get_id (g_ptr_array_index (excerpts, i)) == excerpt_id)
+      n++;
+  return n;
+}
+
+static void
+test_case_excerpt (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CbEvent) parole = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *label = NULL;
+  const char *phrase = "her former pupils";
+  gint64 article, teacher, other, excerpt, again, before, links;
+  guint start, end;
+
+  article = import (fixture, paroled);
+  import (fixture, commuted);
+  body = body_of (fixture, article);
+  teacher = case_titled (fixture, "Moreau-Lindqvist");
+  other = case_titled (fixture, "Ollender");
+  g_assert_cmpint (teacher, !=, 0);
+  g_assert_cmpint (other, !=, 0);
+  start = offset_of (body, phrase);
+  end = start + (guint) g_utf8_strlen (phrase, -1);
+
+  /* Attached to the case itself: listed for it, not for the other case. */
+  excerpt = cb_store_add_excerpt (fixture->store, article, start, end, 0, teacher, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (excerpt, >, 0);
+  g_assert_cmpuint (times_listed (fixture, teacher, excerpt), ==, 1);
+  g_assert_cmpuint (times_listed (fixture, other, excerpt), ==, 0);
+  g_assert_true (cb_store_can_undo (fixture->store, &label));
+  g_assert_cmpstr (label, ==, "Add Excerpt");
+
+  /* Undo takes the excerpt and its link away; redo brings both back. */
+  g_assert_true (cb_store_undo (fixture->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (times_listed (fixture, teacher, excerpt), ==, 0);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM case_excerpt"), ==, 0);
+  g_assert_true (cb_store_redo (fixture->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (times_listed (fixture, teacher, excerpt), ==, 1);
+
+  /* A passage that is an event's source too is listed once. */
+  parole = event_with (fixture, "paroled");
+  g_assert_nonnull (parole);
+  again = cb_store_add_excerpt (fixture->store, article, start, end, cb_event_get_id (parole), 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (again, ==, excerpt);
+  g_assert_cmpint (cb_event_get_case_id (parole), ==, teacher);
+  g_assert_cmpuint (times_listed (fixture, teacher, excerpt), ==, 1);
+
+  /* An unknown case stores nothing. */
+  before = query_int (fixture, "SELECT count(*) FROM excerpt");
+  links = query_int (fixture, "SELECT count(*) FROM case_excerpt");
+  g_assert_cmpint (cb_store_add_excerpt (fixture->store, article, 0, 6, 0, teacher + other + 100, &error),
+                   ==, 0);
+  g_assert_error (error, CB_STORE_ERROR, CB_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM excerpt"), ==, before);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM case_excerpt"), ==, links);
+
+  /* Merging cases moves the link to the case kept. */
+  g_assert_true (cb_store_merge_cases (fixture->store, other, teacher, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (times_listed (fixture, other, excerpt), ==, 1);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM case_excerpt"), ==, 1);
+
+  /* Deleting the case takes the link along, not the excerpt. */
+  g_assert_true (cb_store_delete_case (fixture->store, other, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM case_excerpt"), ==, 0);
   g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM excerpt"), ==, before);
 }
 
@@ -527,6 +630,8 @@ main (int   argc,
               fixture_setup, test_add_excerpt, fixture_teardown);
   g_test_add ("/store-excerpts/undo", Fixture, NULL,
               fixture_setup, test_undo_excerpt_and_accept_all, fixture_teardown);
+  g_test_add ("/store-excerpts/case-excerpt", Fixture, NULL,
+              fixture_setup, test_case_excerpt, fixture_teardown);
   g_test_add ("/store-excerpts/article-marks", Fixture, NULL,
               fixture_setup, test_article_marks, fixture_teardown);
   g_test_add ("/store-excerpts/search-any-text", Fixture, NULL,

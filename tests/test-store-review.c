@@ -884,7 +884,7 @@ test_migrates_schema_1 (Fixture       *fixture,
   /* Back to what schema 1 had: no table of merge suggestions, no undo
    * journal. */
   g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE person_merge; DROP TABLE undo_action;"
+  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE case_excerpt; DROP TABLE person_merge; DROP TABLE undo_action;"
                                  " DROP TABLE undo_step; PRAGMA user_version = 1;",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);

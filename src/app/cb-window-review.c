@@ -196,17 +196,20 @@ add_excerpt_action (GtkWidget  *widget,
   CbWindow *self = CB_WINDOW (widget);
   CbSelection *selection = cb_window_get_selection (self);
   g_autoptr(GError) error = NULL;
-  gint64 article_id, excerpt_id, event_id;
+  g_autofree char *message = NULL;
+  gint64 article_id, excerpt_id, event_id, case_id = 0;
   gint32 start, end;
 
   g_variant_get (param, "(xii)", &article_id, &start, &end);
   event_id = cb_selection_get_event_id (selection);
 
-  /* The schema links passages to events only (event_source): a case's
-   * excerpts are its events' sources and its subject's quotes. */
+  /* The selected event gets it as a source; with no event selected, the
+   * selected case file gets it (case_excerpt). */
   if (event_id == 0)
+    case_id = cb_selection_get_case_id (selection);
+  if (event_id == 0 && case_id == 0)
     {
-      cb_window_show_message (self, _("Select an event on the timeline to attach the excerpt to"));
+      cb_window_show_message (self, _("Select an event on the timeline or a case file to attach the excerpt to"));
       return;
     }
   if (start < 0 || end <= start)
@@ -216,16 +219,27 @@ add_excerpt_action (GtkWidget  *widget,
     }
 
   excerpt_id = cb_store_add_excerpt (cb_window_get_store (self), article_id,
-                                     (guint) start, (guint) end, event_id, &error);
+                                     (guint) start, (guint) end, event_id, case_id, &error);
   if (excerpt_id == 0)
     {
       cb_window_show_error (self, _("Could not add the excerpt"), error);
       return;
     }
 
+  if (case_id != 0)
+    {
+      g_autoptr(CbCaseFile) case_file = cb_store_get_case (cb_window_get_store (self), case_id, NULL);
+
+      /* TRANSLATORS: %s is the title of a case file */
+      message = g_strdup_printf (_("Excerpt added to the case file “%s”"),
+                                 case_file != NULL ? cb_case_file_get_title (case_file) : "");
+    }
+  else
+    message = g_strdup (_("Excerpt added to the event"));
+
   /* The new excerpt, picked in the Excerpts pane. */
   gtk_widget_activate_action (GTK_WIDGET (self), "win.select-excerpt", "x", excerpt_id);
-  cb_window_show_message (self, _("Excerpt added to the event"));
+  cb_window_show_message (self, message);
 }
 
 /* --- people ----------------------------------------------------------------------- */

@@ -28,6 +28,7 @@ static const char * const tidy_up[] = {
   " WHERE article_id IS NULL",
   "DELETE FROM case_file WHERE review != 'accepted'"
   " AND NOT EXISTS (SELECT 1 FROM event e WHERE e.case_id = case_file.id)"
+  " AND NOT EXISTS (SELECT 1 FROM case_excerpt ce WHERE ce.case_id = case_file.id)"
   " AND (notes IS NULL OR notes = '')",
   "DELETE FROM person WHERE"
   " NOT EXISTS (SELECT 1 FROM mention m WHERE m.person_id = person.id)"

@@ -270,6 +270,12 @@ cb_store_merge_cases (CbStore  *self,
   ok = _cb_store_run_ids (self, "UPDATE event SET case_id = ?1 WHERE case_id = ?2",
                           keep_id, other_id, what, error) &&
        _cb_store_run_ids (self,
+                          "INSERT OR IGNORE INTO case_excerpt (case_id, excerpt_id)"
+                          " SELECT ?1, excerpt_id FROM case_excerpt WHERE case_id = ?2",
+                          keep_id, other_id, what, error) &&
+       _cb_store_run_ids (self, "DELETE FROM case_excerpt WHERE case_id = ?1",
+                          other_id, 0, what, error) &&
+       _cb_store_run_ids (self,
                           "UPDATE case_file SET"
                           " subject_id = coalesce (subject_id,"
                           "  (SELECT subject_id FROM case_file WHERE id = ?2)),"

@@ -90,6 +90,28 @@ event_exists (CbStore  *self,
   return TRUE;
 }
 
+static gboolean
+case_exists (CbStore  *self,
+             gint64    case_id,
+             GError  **error)
+{
+  g_autoptr(GArray) ids = _cb_store_collect_ids (self, "SELECT id FROM case_file WHERE id = ?1",
+                                                 case_id, error);
+
+  if (ids == NULL)
+    return FALSE;
+  if (ids->len == 0)
+    {
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, case_id);
+
+      /* TRANSLATORS: %s is a number */
+      g_set_error (error, CB_STORE_ERROR, CB_STORE_ERROR_NOT_FOUND,
+                   _("There is no case file %s in the database."), id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Moves [*start, *end) past white space at either end of @text (its
  * characters).  FALSE when nothing but white space is left. */
 static gboolean
@@ -132,6 +154,7 @@ cb_store_add_excerpt (CbStore  *self,
                       guint     start,
                       guint     end,
                       gint64    event_id,
+                      gint64    case_id,
                       GError  **error)
 {
   g_autofree char *text = NULL;
@@ -154,6 +177,7 @@ cb_store_add_excerpt (CbStore  *self,
       ok = FALSE;
     }
   ok = ok && (event_id == 0 || event_exists (self, event_id, error));
+  ok = ok && (case_id == 0 || case_exists (self, case_id, error));
 
   /* The same passage picked again, or the one an event already rests on. */
   if (ok)
@@ -209,6 +233,11 @@ cb_store_add_excerpt (CbStore  *self,
                             "INSERT OR IGNORE INTO event_source (event_id, excerpt_id) VALUES (?1, ?2)",
                             event_id, excerpt_id,
                             _("Could not store the source of an event"), error);
+  if (ok && case_id != 0)
+    ok = _cb_store_run_ids (self,
+                            "INSERT OR IGNORE INTO case_excerpt (case_id, excerpt_id) VALUES (?1, ?2)",
+                            case_id, excerpt_id,
+                            _("Could not attach an excerpt to a case file"), error);
 
   if (!_cb_store_edit_end (self, ok, error))
     return 0;

@@ -286,6 +286,12 @@ merge_cases (CbStore  *self,
       if (!_cb_store_run_ids (self, "UPDATE event SET case_id = ?1 WHERE case_id = ?2",
                               keep_case, other_case, what, error) ||
           !_cb_store_run_ids (self,
+                              "INSERT OR IGNORE INTO case_excerpt (case_id, excerpt_id)"
+                              " SELECT ?1, excerpt_id FROM case_excerpt WHERE case_id = ?2",
+                              keep_case, other_case, what, error) ||
+          !_cb_store_run_ids (self, "DELETE FROM case_excerpt WHERE case_id = ?1",
+                              other_case, 0, what, error) ||
+          !_cb_store_run_ids (self,
                               "UPDATE case_file SET"
                               " review = (SELECT CASE"
                               "   WHEN 'accepted' IN (k.review, o.review) THEN 'accepted'"

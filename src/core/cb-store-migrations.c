@@ -177,6 +177,14 @@ static const char * const migrations[] = {
   "  sql TEXT NOT NULL"
   ");"
   "CREATE INDEX undo_action_step ON undo_action (step_id, id);",
+
+  /* 4: excerpts attached to a case file itself, not to one of its events */
+  "CREATE TABLE case_excerpt ("
+  "  case_id INTEGER NOT NULL REFERENCES case_file (id) ON DELETE CASCADE,"
+  "  excerpt_id INTEGER NOT NULL REFERENCES excerpt (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (case_id, excerpt_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX case_excerpt_excerpt ON case_excerpt (excerpt_id);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CB_STORE_SCHEMA_VERSION);

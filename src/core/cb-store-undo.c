@@ -39,6 +39,7 @@ static const Tracked tracked[] = {
   { "case_file", NULL },
   { "event", NULL },
   { "event_source", NULL },
+  { "case_excerpt", NULL },
   { "excerpt", NULL },
   { "person", NULL },
   { "alias", NULL },

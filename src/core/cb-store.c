@@ -1635,7 +1635,8 @@ cb_store_list_excerpts (CbStore  *self,
 
   g_return_val_if_fail (CB_IS_STORE (self), NULL);
 
-  /* A case's excerpts: the sources of its events and what its subject said. */
+  /* A case's excerpts: the sources of its events, those attached to the
+   * case itself and what its subject said.  IN (…): each excerpt once. */
   stmt = _cb_store_prepare (self,
                             EXCERPT_COLUMNS
                             "WHERE x.review != 'rejected' AND ("
@@ -1646,6 +1647,7 @@ cb_store_list_excerpts (CbStore  *self,
                             "     x.id IN (SELECT es.excerpt_id FROM event_source es"
                             "              JOIN event e ON e.id = es.event_id"
                             "              WHERE e.case_id = ?1 AND e.review != 'rejected')"
+                            "     OR x.id IN (SELECT excerpt_id FROM case_excerpt WHERE case_id = ?1)"
                             "     OR (x.kind = 'quote' AND x.speaker_id ="
                             "         (SELECT subject_id FROM case_file WHERE id = ?1))))"
                             ") " EXCERPT_ORDER,

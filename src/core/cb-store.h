@@ -33,7 +33,7 @@ typedef enum
 } CbStoreError;
 
 /* The schema this build writes; PRAGMA user_version of a migrated database. */
-#define CB_STORE_SCHEMA_VERSION 3
+#define CB_STORE_SCHEMA_VERSION 4
 
 #define CB_TYPE_STORE (cb_store_get_type ())
 G_DECLARE_FINAL_TYPE (CbStore, cb_store, CB, STORE, GObject)
@@ -124,8 +124,10 @@ CbCaseFile *cb_store_get_case        (CbStore *self,
 GPtrArray  *cb_store_list_events     (CbStore *self,
                                       gint64   case_id,
                                       GError **error);
-/* Excerpts of a case (@case_id != 0), of an event (@event_id != 0), or all
- * (both 0), in article order.  GPtrArray of CbExcerpt. */
+/* Excerpts of a case (@case_id != 0: the sources of its events, those
+ * attached to the case itself, what its subject said), of an event
+ * (@event_id != 0), or all (both 0), in article order.  GPtrArray of
+ * CbExcerpt. */
 GPtrArray  *cb_store_list_excerpts   (CbStore *self,
                                       gint64   case_id,
                                       gint64   event_id,
@@ -256,7 +258,8 @@ gboolean    cb_store_set_case_notes   (CbStore      *self,
 gboolean    cb_store_delete_case      (CbStore      *self,
                                        gint64        case_id,
                                        GError      **error);
-/* @other_id's events (and with them their excerpts) move to @keep_id, the
+/* @other_id's events (and with them their excerpts) and the excerpts
+ * attached to it move to @keep_id, the
  * notes of both are kept, the subject and status of @keep_id (the other's
  * when @keep_id has none); then @other_id is deleted. */
 gboolean    cb_store_merge_cases      (CbStore      *self,
@@ -321,15 +324,17 @@ gboolean    cb_store_accept_article   (CbStore  *self,
 
 /* Stores the characters [@start, @end) of an article's body (white space
  * at either end left out) as an accepted passage and, with @event_id != 0,
- * makes it a source of that event; the same passage picked twice is stored
- * once.  A span outside the body, empty or blank fails with
- * CB_STORE_ERROR_FAILED and stores nothing; unknown ids fail with
- * CB_STORE_ERROR_NOT_FOUND.  Returns the excerpt's id, or 0 on error. */
+ * makes it a source of that event; with @case_id != 0, attaches it to that
+ * case file itself.  The same passage picked twice is stored once.  A span
+ * outside the body, empty or blank fails with CB_STORE_ERROR_FAILED and
+ * stores nothing; unknown ids fail with CB_STORE_ERROR_NOT_FOUND.  Returns
+ * the excerpt's id, or 0 on error. */
 gint64      cb_store_add_excerpt      (CbStore  *self,
                                        gint64    article_id,
                                        guint     start,
                                        guint     end,
                                        gint64    event_id,
+                                       gint64    case_id,
                                        GError  **error);
 
 /* What the article view highlights (cb-store-marks.c). */
