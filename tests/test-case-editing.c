@@ -13,6 +13,7 @@
 #include "cb-importer.h"
 #include "cb-store.h"
 #include "cb-window.h"
+#include "cb-test-support.h"
 
 /* Invented articles. */
 static const char article_a[] =
@@ -31,36 +32,11 @@ typedef struct
 } Fixture;
 
 static gboolean
-wake_up_cb (gpointer data)
+window_mapped (gpointer data)
 {
-  return G_SOURCE_CONTINUE;
-}
+  Fixture *fixture = data;
 
-static gboolean
-iterate_until (gboolean (*done) (Fixture *), Fixture *fixture)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  guint wake_up = g_timeout_add (10, wake_up_cb, NULL);
-  gboolean result;
-
-  while (!(result = done (fixture)) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (wake_up);
-  return result;
-}
-
-static gboolean
-window_mapped (Fixture *fixture)
-{
   return gtk_widget_get_mapped (GTK_WIDGET (fixture->window));
-}
-
-static void
-drain (void)
-{
-  for (int i = 0; i < 50 && g_main_context_pending (NULL); i++)
-    g_main_context_iteration (NULL, FALSE);
 }
 
 static void
@@ -87,26 +63,17 @@ fixture_setup (Fixture       *fixture,
 
   fixture->window = cb_window_new (NULL, fixture->store);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  g_assert_true (iterate_until (window_mapped, fixture));
+  g_assert_true (cb_test_iterate_until (window_mapped, fixture, 10));
 }
 
 static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   gtk_window_destroy (GTK_WINDOW (fixture->window));
-  drain ();
+  cb_test_drain ();
   g_clear_object (&fixture->store);
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (fixture->dir, name, NULL);
-      g_unlink (child);
-    }
-  g_rmdir (fixture->dir);
+  cb_test_remove_tree (fixture->dir);
   g_clear_pointer (&fixture->dir, g_free);
 }
 
@@ -153,7 +120,7 @@ select_case (Fixture *fixture,
              gint64   case_id)
 {
   cb_selection_select_case (cb_window_get_selection (fixture->window), case_id);
-  drain ();
+  cb_test_drain ();
 }
 
 static void
@@ -172,7 +139,7 @@ activate (GtkWidget  *widget,
       va_end (args);
     }
   g_assert_true (gtk_widget_activate_action_variant (widget, name, param));
-  drain ();
+  cb_test_drain ();
 }
 
 static void
@@ -268,7 +235,7 @@ test_new_case_dialog (Fixture       *fixture,
 
   /* Nothing typed: nothing to create. */
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
-  drain ();
+  cb_test_drain ();
   g_assert_null (cb_cases_pane_get_dialog (cases));
   g_assert_false (cb_store_can_undo (fixture->store, NULL));
 
@@ -276,7 +243,7 @@ test_new_case_dialog (Fixture       *fixture,
   dialog = cb_cases_pane_get_dialog (cases);
   cb_case_dialog_set_text (CB_CASE_DIALOG (dialog), "From the dialog");
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
-  drain ();
+  cb_test_drain ();
   g_assert_null (cb_cases_pane_get_dialog (cases));
   made = listed (fixture, "From the dialog");
   g_assert_nonnull (made);
@@ -291,7 +258,7 @@ test_new_case_dialog (Fixture       *fixture,
   }
   cb_case_dialog_set_text (CB_CASE_DIALOG (dialog), "Renamed in the dialog");
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
-  drain ();
+  cb_test_drain ();
   g_assert_nonnull (listed (fixture, "Renamed in the dialog"));
   g_object_unref (listed (fixture, "Renamed in the dialog"));
 }
@@ -316,7 +283,7 @@ test_status_notes_merge (Fixture       *fixture,
   /* "All Case Files" is no case: nothing to rename or delete. */
   select_case (fixture, 0);
   gtk_widget_activate_action (pane (fixture), "cases.delete", NULL);
-  drain ();
+  cb_test_drain ();
   g_assert_false (cb_store_can_undo (fixture->store, NULL));
   g_assert_nonnull (cb_store_get_case (fixture->store, helena_id, NULL));
   g_object_unref (cb_store_get_case (fixture->store, helena_id, NULL));

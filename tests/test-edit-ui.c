@@ -16,6 +16,7 @@
 #include "cb-person-record.h"
 #include "cb-store.h"
 #include "cb-window.h"
+#include "cb-test-support.h"
 #include "cb-window-edit.h"
 
 /* Invented articles; the second has no date, so "last week" waits for one. */
@@ -37,36 +38,11 @@ typedef struct
 } Fixture;
 
 static gboolean
-wake_up_cb (gpointer data)
+window_mapped (gpointer data)
 {
-  return G_SOURCE_CONTINUE;
-}
+  Fixture *fixture = data;
 
-static gboolean
-window_mapped (Fixture *fixture)
-{
   return gtk_widget_get_mapped (GTK_WIDGET (fixture->window));
-}
-
-static gboolean
-iterate_until (gboolean (*done) (Fixture *), Fixture *fixture)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  guint wake_up = g_timeout_add (10, wake_up_cb, NULL);
-  gboolean result;
-
-  while (!(result = done (fixture)) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (wake_up);
-  return result;
-}
-
-static void
-drain (void)
-{
-  for (int i = 0; i < 50 && g_main_context_pending (NULL); i++)
-    g_main_context_iteration (NULL, FALSE);
 }
 
 static void
@@ -96,26 +72,17 @@ fixture_setup (Fixture       *fixture,
 
   fixture->window = cb_window_new (NULL, fixture->store);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  g_assert_true (iterate_until (window_mapped, fixture));
+  g_assert_true (cb_test_iterate_until (window_mapped, fixture, 10));
 }
 
 static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   gtk_window_destroy (GTK_WINDOW (fixture->window));
-  drain ();
+  cb_test_drain ();
   g_clear_object (&fixture->store);
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (fixture->dir, name, NULL);
-      g_unlink (child);
-    }
-  g_rmdir (fixture->dir);
+  cb_test_remove_tree (fixture->dir);
   g_clear_pointer (&fixture->dir, g_free);
 }
 
@@ -135,7 +102,7 @@ activate (CbWindow   *window,
       va_end (args);
     }
   g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), name, param));
-  drain ();
+  cb_test_drain ();
 }
 
 /* The stored event @id (a new reference), or NULL. */
@@ -237,11 +204,11 @@ test_edit_event_dialog (Fixture       *fixture,
 
   /* The timeline lists it; F2's action opens the dialog on it. */
   cb_selection_select_case (cb_window_get_selection (fixture->window), cb_event_get_case_id (before));
-  drain ();
+  cb_test_drain ();
   activate (fixture->window, "win.select-event", "x", id);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (cb_window_get_timeline_pane (fixture->window)),
                                              "events.edit", NULL));
-  drain ();
+  cb_test_drain ();
   dialog = CB_EVENT_DIALOG (_cb_window_edit_get_dialog (GTK_WIDGET (fixture->window)));
   g_assert_nonnull (dialog);
   g_assert_cmpint (cb_event_dialog_get_event_id (dialog), ==, id);
@@ -265,7 +232,7 @@ test_edit_event_dialog (Fixture       *fixture,
   g_assert_true (cb_event_dialog_get_date_changed (dialog));
   cb_event_dialog_set_description (dialog, "Convicted, as edited by hand");
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
-  drain ();
+  cb_test_drain ();
   g_assert_null (_cb_window_edit_get_dialog (GTK_WIDGET (fixture->window)));
 
   /* In the store ... */
@@ -303,7 +270,7 @@ test_edit_event_dialog (Fixture       *fixture,
   dialog = CB_EVENT_DIALOG (_cb_window_edit_get_dialog (GTK_WIDGET (fixture->window)));
   cb_event_dialog_set_fields (dialog, CB_QUALIFIER_AFTER, CB_PRECISION_DECADE, 1990, 1, 1, 1990, 1, 1);
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
-  drain ();
+  cb_test_drain ();
   g_assert_true (cb_store_can_redo (fixture->store, &label));
   g_clear_object (&undone);
   undone = stored_event (fixture, id);
@@ -369,7 +336,7 @@ test_article_date (Fixture       *fixture,
   activate (fixture->window, "win.select-article", "x", fixture->undated_id);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (cb_window_get_article_pane (fixture->window)),
                                              "article.set-date", NULL));
-  drain ();
+  cb_test_drain ();
   dialog = CB_ARTICLE_DATE_DIALOG (_cb_window_edit_get_dialog (GTK_WIDGET (fixture->window)));
   g_assert_nonnull (dialog);
   g_assert_cmpint (cb_article_date_dialog_get_article_id (dialog), ==, fixture->undated_id);
@@ -380,7 +347,7 @@ test_article_date (Fixture       *fixture,
   cb_article_date_dialog_set_fields (dialog, 2020, 6, 10);
   g_assert_true (save_sensitive (GTK_DIALOG (dialog)));
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
-  drain ();
+  cb_test_drain ();
 
   article = cb_store_get_article (fixture->store, fixture->undated_id, NULL);
   g_assert_cmpstr (cb_article_get_published (article), ==, "2020-06-10");
@@ -509,7 +476,7 @@ test_people_names (Fixture       *fixture,
   g_assert_cmpstr (cb_person_record_get_name (person), ==, "Bruno K. Kastellan");
 
   gtk_window_destroy (GTK_WINDOW (dialog));
-  drain ();
+  cb_test_drain ();
 }
 
 int

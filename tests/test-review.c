@@ -15,6 +15,7 @@
 #include "cb-selection.h"
 #include "cb-store.h"
 #include "cb-window.h"
+#include "cb-test-support.h"
 
 typedef struct
 {
@@ -34,43 +35,19 @@ static const char pardon_long[] =
   "Orla Quennick was released from prison in 2016.\n";
 
 static gboolean
-wake_up_cb (gpointer data)
+window_mapped (gpointer data)
 {
-  return G_SOURCE_CONTINUE;
-}
+  Fixture *fixture = data;
 
-/* Runs the main loop until @done says so, at most ten seconds. */
-static gboolean
-iterate_until (gboolean (*done) (Fixture *), Fixture *fixture)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  guint wake_up = g_timeout_add (10, wake_up_cb, NULL);
-  gboolean result;
-
-  while (!(result = done (fixture)) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (wake_up);
-  return result;
-}
-
-static gboolean
-window_mapped (Fixture *fixture)
-{
   return gtk_widget_get_mapped (GTK_WIDGET (fixture->window));
 }
 
 static gboolean
-cases_listed (Fixture *fixture)
+cases_listed (gpointer data)
 {
-  return g_list_model_get_n_items (cb_cases_pane_get_model (cb_window_get_cases_pane (fixture->window))) > 0;
-}
+  Fixture *fixture = data;
 
-static void
-drain (void)
-{
-  for (int i = 0; i < 50 && g_main_context_pending (NULL); i++)
-    g_main_context_iteration (NULL, FALSE);
+  return g_list_model_get_n_items (cb_cases_pane_get_model (cb_window_get_cases_pane (fixture->window))) > 0;
 }
 
 static void
@@ -106,22 +83,8 @@ fixture_setup (Fixture       *fixture,
 
   fixture->window = cb_window_new (NULL, fixture->store);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  g_assert_true (iterate_until (window_mapped, fixture));
-  g_assert_true (iterate_until (cases_listed, fixture));
-}
-
-static void
-remove_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      g_unlink (child);
-    }
-  g_rmdir (path);
+  g_assert_true (cb_test_iterate_until (window_mapped, fixture, 10));
+  g_assert_true (cb_test_iterate_until (cases_listed, fixture, 10));
 }
 
 static void
@@ -129,9 +92,9 @@ fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (fixture->window));
-  drain ();
+  cb_test_drain ();
   g_clear_object (&fixture->store);
-  remove_dir (fixture->dir);
+  cb_test_remove_tree (fixture->dir);
   g_clear_pointer (&fixture->dir, g_free);
 }
 
@@ -152,7 +115,7 @@ activate (gpointer    widget,
       va_end (args);
     }
   ok = gtk_widget_activate_action_variant (GTK_WIDGET (widget), action, param);
-  drain ();
+  cb_test_drain ();
   return ok;
 }
 
@@ -570,7 +533,7 @@ test_add_excerpt_to_case (Fixture       *fixture,
   n_all = all->len;
   g_clear_pointer (&all, g_ptr_array_unref);
   cb_selection_clear (selection);
-  drain ();
+  cb_test_drain ();
   g_assert_true (activate (fixture->window, "win.select-article", "x", article_id));
   g_assert_cmpint (cb_selection_get_case_id (selection), ==, 0);
   g_assert_cmpint (cb_selection_get_event_id (selection), ==, 0);
@@ -672,7 +635,7 @@ test_people_dialog (Fixture       *fixture,
   g_assert_cmpuint (cb_people_dialog_get_n_suggestions (dialog), ==, n - 1);
 
   gtk_window_destroy (GTK_WINDOW (dialog));
-  drain ();
+  cb_test_drain ();
   g_assert_null (find_people_dialog ());
 }
 
@@ -699,8 +662,10 @@ test_merge_people (Fixture       *fixture,
 /* --- search ----------------------------------------------------------------------------- */
 
 static gboolean
-hits_listed (Fixture *fixture)
+hits_listed (gpointer data)
 {
+  Fixture *fixture = data;
+
   return g_list_model_get_n_items (cb_window_get_search_hits (fixture->window)) > 0;
 }
 
@@ -718,7 +683,7 @@ test_search_pick_highlights (Fixture       *fixture,
 
   /* Operators and stray quotes around a word: no error, the word found. */
   gtk_editable_set_text (cb_window_get_search_entry (fixture->window), "\"pardon AND(");
-  g_assert_true (iterate_until (hits_listed, fixture));
+  g_assert_true (cb_test_iterate_until (hits_listed, fixture, 10));
 
   best = g_list_model_get_item (cb_window_get_search_hits (fixture->window), 0);
   markup = cb_search_hit_dup_snippet_markup (best);
@@ -726,7 +691,7 @@ test_search_pick_highlights (Fixture       *fixture,
   g_assert_cmpint (cb_search_hit_get_match_start (best), >=, 0);
 
   g_signal_emit_by_name (cb_window_get_search_entry (fixture->window), "activate");
-  drain ();
+  cb_test_drain ();
   g_assert_cmpint (cb_article_pane_get_article_id (pane), ==, cb_search_hit_get_article_id (best));
 
   /* The match is what is highlighted. */
@@ -740,9 +705,9 @@ test_search_pick_highlights (Fixture       *fixture,
 
   /* Text with no word at all: no hits and no error. */
   gtk_editable_set_text (cb_window_get_search_entry (fixture->window), "-");
-  drain ();
+  cb_test_drain ();
   gtk_editable_set_text (cb_window_get_search_entry (fixture->window), "\"");
-  drain ();
+  cb_test_drain ();
 }
 
 int

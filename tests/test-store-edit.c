@@ -12,6 +12,7 @@
 
 #include "cb-importer.h"
 #include "cb-store.h"
+#include "cb-test-support.h"
 
 /* Invented articles: one person under a shorter and a fuller name, legal
  * events, and an article without a date. */
@@ -30,60 +31,7 @@ static const char article_late[] =
   "Title: Another case\nDate: 2018-01-05\n\n"
   "Bruno Kastellan was convicted of fraud in 2015.\n";
 
-typedef struct
-{
-  char       *dir;
-  char       *path;
-  CbStore    *store;
-  CbImporter *importer;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("casebook-edit-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "test.db", NULL);
-  fixture->store = cb_store_open (fixture->path, &error);
-  g_assert_no_error (error);
-  fixture->importer = cb_importer_new (fixture->store);
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  g_clear_object (&fixture->importer);
-  g_clear_object (&fixture->store);
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *file = g_build_filename (fixture->dir, name, NULL);
-      g_unlink (file);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
-}
-
-static gint64
-import (Fixture    *fixture,
-        const char *text)
-{
-  g_autoptr(CbImportResult) result = cb_importer_import_text (fixture->importer, text, "test");
-
-  g_assert_nonnull (result);
-  if (result->outcome == CB_IMPORT_REJECTED)
-    g_test_message ("rejected: %s", result->reason);
-  g_assert_cmpint (result->outcome, ==, CB_IMPORT_IMPORTED);
-  return result->article_id;
-}
+typedef CbTestStore Fixture;
 
 /* Every row the user can change, as text, read through a connection of its
  * own (so it sees what was committed, nothing else). */
@@ -220,7 +168,7 @@ test_case_edits (Fixture       *fixture,
   g_autofree char *before = NULL;
   gint64 case_id, other_id;
 
-  import (fixture, article_a);
+  cb_test_store_import (fixture, article_a);
   helena = find_case (fixture, "Helena Voss Marchetti");
   g_assert_nonnull (helena);
   case_id = cb_case_file_get_id (helena);
@@ -317,7 +265,7 @@ test_event_edits (Fixture       *fixture,
   GDate day;
   gint64 case_id, event_id, other_case;
 
-  import (fixture, article_a);
+  cb_test_store_import (fixture, article_a);
   helena = find_case (fixture, "Helena Voss Marchetti");
   g_assert_nonnull (helena);
   case_id = cb_case_file_get_id (helena);
@@ -387,7 +335,7 @@ test_person_edits (Fixture       *fixture,
   const char * const *aliases;
   gint64 person_id, split_id;
 
-  import (fixture, article_a);
+  cb_test_store_import (fixture, article_a);
   helena = find_person (fixture, "Helena Voss Marchetti");
   g_assert_nonnull (helena);
   person_id = cb_person_record_get_id (helena);
@@ -454,9 +402,9 @@ test_review_steps (Fixture       *fixture,
   GDate day;
   gint64 undated, case_id;
 
-  import (fixture, article_a);
-  import (fixture, article_b);
-  undated = import (fixture, article_undated);
+  cb_test_store_import (fixture, article_a);
+  cb_test_store_import (fixture, article_b);
+  undated = cb_test_store_import (fixture, article_undated);
   helena = find_case (fixture, "Helena Voss Marchetti");
   g_assert_nonnull (helena);
   case_id = cb_case_file_get_id (helena);
@@ -508,7 +456,7 @@ test_undo_across_reopen (Fixture       *fixture,
   g_autofree char *label = NULL;
   gint64 case_id;
 
-  import (fixture, article_a);
+  cb_test_store_import (fixture, article_a);
   helena = find_case (fixture, "Helena Voss Marchetti");
   case_id = cb_case_file_get_id (helena);
   before = snapshot (fixture);
@@ -587,7 +535,7 @@ test_import_between_edits (Fixture       *fixture,
   gint64 case_id, created;
   guint articles;
 
-  import (fixture, article_a);
+  cb_test_store_import (fixture, article_a);
   helena = find_case (fixture, "Helena Voss Marchetti");
   case_id = cb_case_file_get_id (helena);
   g_assert_true (cb_store_rename_case (fixture->store, case_id, "Renamed", &error));
@@ -595,8 +543,8 @@ test_import_between_edits (Fixture       *fixture,
   g_assert_no_error (error);
 
   /* An import (here on the same connection) is no step. */
-  import (fixture, article_b);
-  import (fixture, article_late);
+  cb_test_store_import (fixture, article_b);
+  cb_test_store_import (fixture, article_late);
   articles = cb_store_count_articles (fixture->store);
   g_assert_true (cb_store_can_undo (fixture->store, &label));
   g_assert_cmpstr (label, ==, "New Case");
@@ -625,12 +573,12 @@ test_redo_after_conflicting_import (Fixture       *fixture,
   g_autofree char *after = NULL;
   gint64 created;
 
-  import (fixture, article_a);
+  cb_test_store_import (fixture, article_a);
   created = cb_store_create_case (fixture->store, "Made by hand", 0, &error);
   g_assert_no_error (error);
   g_assert_true (cb_store_undo (fixture->store, &error));
   /* The next case file stored takes the id the undone one had. */
-  import (fixture, article_late);
+  cb_test_store_import (fixture, article_late);
   g_assert_nonnull (cb_store_get_case (fixture->store, created, NULL));
   g_object_unref (cb_store_get_case (fixture->store, created, NULL));
 
@@ -655,7 +603,7 @@ test_bad_input (Fixture       *fixture,
   CbFuzzyDate date = { 0 };
   gint64 case_id, event_id, person_id;
 
-  import (fixture, article_a);
+  cb_test_store_import (fixture, article_a);
   helena = find_case (fixture, "Helena Voss Marchetti");
   case_id = cb_case_file_get_id (helena);
   event_id = first_event (fixture, case_id);
@@ -778,7 +726,7 @@ test_upgrade_backs_up (Fixture       *fixture,
   g_autofree char *upgraded_rows = NULL;
   g_autofree char *contents = NULL;
 
-  import (fixture, article_a);
+  cb_test_store_import (fixture, article_a);
   downgrade_to_schema_1 (fixture);
   rows = snapshot_file (fixture->path);
 
@@ -821,7 +769,7 @@ test_upgrade_from_schema_3 (Fixture       *fixture,
   sqlite3 *db = NULL;
   gint64 article, case_id, excerpt;
 
-  article = import (fixture, article_a);
+  article = cb_test_store_import (fixture, article_a);
   g_clear_object (&fixture->importer);
   g_clear_object (&fixture->store);
   g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
@@ -862,7 +810,7 @@ test_upgrade_without_backup_fails (Fixture       *fixture,
   g_autofree char *rows = NULL;
   g_autofree char *after = NULL;
 
-  import (fixture, article_a);
+  cb_test_store_import (fixture, article_a);
   downgrade_to_schema_1 (fixture);
   rows = snapshot_file (fixture->path);
 
@@ -908,7 +856,7 @@ test_history_signal (Fixture       *fixture,
   g_assert_cmpuint (count, ==, 2);
   g_assert_true (cb_store_redo (fixture->store, &error));
   g_assert_cmpuint (count, ==, 3);
-  import (fixture, article_late);
+  cb_test_store_import (fixture, article_late);
   g_assert_cmpuint (count, ==, 3);
 }
 
@@ -918,7 +866,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_setup, fn, fixture_teardown)
+#define ADD(path, fn) g_test_add (path, Fixture, NULL, cb_test_store_setup, fn, cb_test_store_teardown)
   ADD ("/store-edit/case-edits", test_case_edits);
   ADD ("/store-edit/event-edits", test_event_edits);
   ADD ("/store-edit/person-edits", test_person_edits);

@@ -12,14 +12,9 @@
 
 #include "cb-importer.h"
 #include "cb-store.h"
+#include "cb-test-support.h"
 
-typedef struct
-{
-  char       *dir;
-  char       *path;
-  CbStore    *store;
-  CbImporter *importer;
-} Fixture;
+typedef CbTestStore Fixture;
 
 /* Invented people and places: the rules must work on articles nobody has seen. */
 static const char commuted[] =
@@ -31,51 +26,6 @@ static const char paroled[] =
   "Title: Parole for a teacher\nDate: 2018-02-02\n\n"
   "Édith Moreau-Lindqvist was paroled in January 2018 after a campaign by her former pupils. "
   "Moreau-Lindqvist was convicted of fraud in 2009.\n";
-
-static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("casebook-excerpts-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "test.db", NULL);
-  fixture->store = cb_store_open (fixture->path, &error);
-  g_assert_no_error (error);
-  fixture->importer = cb_importer_new (fixture->store);
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  const char *suffixes[] = { "", "-wal", "-shm" };
-
-  g_clear_object (&fixture->importer);
-  g_clear_object (&fixture->store);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (fixture->path, suffixes[i], NULL);
-      g_unlink (file);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
-}
-
-static gint64
-import (Fixture    *fixture,
-        const char *text)
-{
-  g_autoptr(CbImportResult) result = cb_importer_import_text (fixture->importer, text, "test");
-
-  g_assert_nonnull (result);
-  if (result->outcome == CB_IMPORT_REJECTED)
-    g_test_message ("rejected: %s", result->reason);
-  g_assert_cmpint (result->outcome, ==, CB_IMPORT_IMPORTED);
-  return result->article_id;
-}
 
 /* One integer from the database, read on a connection of our own. */
 static gint64
@@ -142,7 +92,7 @@ test_undo_excerpt_and_accept_all (Fixture       *fixture,
   gint64 article, excerpt, passages, suggested;
   guint start, n_accepted = 0;
 
-  article = import (fixture, paroled);
+  article = cb_test_store_import (fixture, paroled);
   body = body_of (fixture, article);
   parole = event_with (fixture, "paroled");
   g_assert_nonnull (parole);
@@ -192,8 +142,8 @@ test_accept_article (Fixture       *fixture,
   gint64 first, second;
   guint n = 0;
 
-  first = import (fixture, commuted);
-  second = import (fixture, paroled);
+  first = cb_test_store_import (fixture, commuted);
+  second = cb_test_store_import (fixture, paroled);
 
   robbery = event_with (fixture, "robbery");
   fraud = event_with (fixture, "fraud");
@@ -267,7 +217,7 @@ test_add_excerpt (Fixture       *fixture,
   guint start, end;
   gboolean found = FALSE;
 
-  article = import (fixture, paroled);
+  article = cb_test_store_import (fixture, paroled);
   body = body_of (fixture, article);
   parole = event_with (fixture, "paroled");
   g_assert_nonnull (parole);
@@ -388,8 +338,8 @@ test_case_excerpt (Fixture       *fixture,
   gint64 article, teacher, other, excerpt, again, before, links;
   guint start, end;
 
-  article = import (fixture, paroled);
-  import (fixture, commuted);
+  article = cb_test_store_import (fixture, paroled);
+  cb_test_store_import (fixture, commuted);
   body = body_of (fixture, article);
   teacher = case_titled (fixture, "Moreau-Lindqvist");
   other = case_titled (fixture, "Ollender");
@@ -463,8 +413,8 @@ test_article_marks (Fixture       *fixture,
   guint persons = 0, quotes = 0, dates = 0, passages = 0;
   gboolean date_found = FALSE;
 
-  article = import (fixture, commuted);
-  import (fixture, paroled);
+  article = cb_test_store_import (fixture, commuted);
+  cb_test_store_import (fixture, paroled);
   body = body_of (fixture, article);
 
   cases = cb_store_list_cases (fixture->store, NULL);
@@ -562,8 +512,8 @@ test_search_any_text (Fixture       *fixture,
   gint64 article;
   guint articles;
 
-  article = import (fixture, commuted);
-  import (fixture, paroled);
+  article = cb_test_store_import (fixture, commuted);
+  cb_test_store_import (fixture, paroled);
   articles = cb_store_count_articles (fixture->store);
   body = body_of (fixture, article);
 
@@ -625,17 +575,17 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/store-excerpts/accept-article", Fixture, NULL,
-              fixture_setup, test_accept_article, fixture_teardown);
+              cb_test_store_setup, test_accept_article, cb_test_store_teardown);
   g_test_add ("/store-excerpts/add-excerpt", Fixture, NULL,
-              fixture_setup, test_add_excerpt, fixture_teardown);
+              cb_test_store_setup, test_add_excerpt, cb_test_store_teardown);
   g_test_add ("/store-excerpts/undo", Fixture, NULL,
-              fixture_setup, test_undo_excerpt_and_accept_all, fixture_teardown);
+              cb_test_store_setup, test_undo_excerpt_and_accept_all, cb_test_store_teardown);
   g_test_add ("/store-excerpts/case-excerpt", Fixture, NULL,
-              fixture_setup, test_case_excerpt, fixture_teardown);
+              cb_test_store_setup, test_case_excerpt, cb_test_store_teardown);
   g_test_add ("/store-excerpts/article-marks", Fixture, NULL,
-              fixture_setup, test_article_marks, fixture_teardown);
+              cb_test_store_setup, test_article_marks, cb_test_store_teardown);
   g_test_add ("/store-excerpts/search-any-text", Fixture, NULL,
-              fixture_setup, test_search_any_text, fixture_teardown);
+              cb_test_store_setup, test_search_any_text, cb_test_store_teardown);
 
   return g_test_run ();
 }

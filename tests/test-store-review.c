@@ -12,59 +12,9 @@
 
 #include "cb-importer.h"
 #include "cb-store.h"
+#include "cb-test-support.h"
 
-typedef struct
-{
-  char       *dir;
-  char       *path;
-  CbStore    *store;
-  CbImporter *importer;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("casebook-review-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "test.db", NULL);
-  fixture->store = cb_store_open (fixture->path, &error);
-  g_assert_no_error (error);
-  fixture->importer = cb_importer_new (fixture->store);
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  const char *suffixes[] = { "", "-wal", "-shm", ".schema-1.bak" };
-
-  g_clear_object (&fixture->importer);
-  g_clear_object (&fixture->store);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (fixture->path, suffixes[i], NULL);
-      g_unlink (file);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
-}
-
-static gint64
-import (Fixture    *fixture,
-        const char *text)
-{
-  g_autoptr(CbImportResult) result = cb_importer_import_text (fixture->importer, text, "test");
-
-  g_assert_nonnull (result);
-  if (result->outcome == CB_IMPORT_REJECTED)
-    g_test_message ("rejected: %s", result->reason);
-  g_assert_cmpint (result->outcome, ==, CB_IMPORT_IMPORTED);
-  return result->article_id;
-}
+typedef CbTestStore Fixture;
 
 /* The case file titled @title, or NULL. */
 static CbCaseFile *
@@ -115,8 +65,8 @@ test_same_event_two_articles (Fixture       *fixture,
   g_autoptr(GPtrArray) pardons = NULL;
   g_autoptr(GPtrArray) convictions = NULL;
 
-  import (fixture, pardon_a);
-  import (fixture, pardon_b);
+  cb_test_store_import (fixture, pardon_a);
+  cb_test_store_import (fixture, pardon_b);
 
   /* One pardon, told by both articles; the conviction only by the first. */
   pardons = events_with (fixture, "Tobias Quennell", "pardoned");
@@ -133,9 +83,9 @@ test_different_events_stay_apart (Fixture       *fixture,
 {
   g_autoptr(GPtrArray) pardons = NULL;
 
-  import (fixture, pardon_a);
+  cb_test_store_import (fixture, pardon_a);
   /* Same person, same action, but another year: another event. */
-  import (fixture, "Title: An earlier pardon\nDate: 1999-01-10\n\n"
+  cb_test_store_import (fixture, "Title: An earlier pardon\nDate: 1999-01-10\n\n"
                    "Tobias Quennell was pardoned in 1998 for a minor offence.\n");
 
   pardons = events_with (fixture, "Tobias Quennell", "pardoned");
@@ -150,7 +100,7 @@ test_rejected_event_stays_rejected (Fixture       *fixture,
   g_autoptr(GPtrArray) after = NULL;
   g_autoptr(GError) error = NULL;
 
-  import (fixture, pardon_a);
+  cb_test_store_import (fixture, pardon_a);
   pardons = events_with (fixture, "Tobias Quennell", "pardoned");
   g_assert_cmpuint (pardons->len, ==, 1);
   g_assert_true (cb_store_set_event_review (fixture->store,
@@ -159,7 +109,7 @@ test_rejected_event_stays_rejected (Fixture       *fixture,
   g_assert_no_error (error);
 
   /* Another article tells the same pardon: it does not come back. */
-  import (fixture, pardon_b);
+  cb_test_store_import (fixture, pardon_b);
   after = events_with (fixture, "Tobias Quennell", "pardoned");
   g_assert_cmpuint (after->len, ==, 0);
 }
@@ -172,7 +122,7 @@ test_rejected_case_stays_rejected (Fixture       *fixture,
   g_autoptr(CbCaseFile) after = NULL;
   g_autoptr(GError) error = NULL;
 
-  import (fixture, pardon_a);
+  cb_test_store_import (fixture, pardon_a);
   case_file = find_case (fixture, "Tobias Quennell");
   g_assert_nonnull (case_file);
   g_assert_true (cb_store_set_case_review (fixture->store, cb_case_file_get_id (case_file),
@@ -180,7 +130,7 @@ test_rejected_case_stays_rejected (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_null (find_case (fixture, "Tobias Quennell"));
 
-  import (fixture, pardon_b);
+  cb_test_store_import (fixture, pardon_b);
   after = find_case (fixture, "Tobias Quennell");
   g_assert_null (after);
 }
@@ -230,8 +180,8 @@ test_merge_suggested_and_accepted (Fixture       *fixture,
   const CbMergeSuggestion *s;
   guint persons_before;
 
-  import (fixture, kessler_a);
-  import (fixture, kessler_b);
+  cb_test_store_import (fixture, kessler_a);
+  cb_test_store_import (fixture, kessler_b);
 
   /* The extension is suggested; the sister with another first name is not. */
   suggestions = cb_store_list_merge_suggestions (fixture->store, &error);
@@ -278,8 +228,8 @@ test_merge_rejected_stays_rejected (Fixture       *fixture,
   g_autoptr(GPtrArray) after = NULL;
   g_autoptr(GError) error = NULL;
 
-  import (fixture, kessler_a);
-  import (fixture, kessler_b);
+  cb_test_store_import (fixture, kessler_a);
+  cb_test_store_import (fixture, kessler_b);
   suggestions = cb_store_list_merge_suggestions (fixture->store, &error);
   g_assert_cmpuint (suggestions->len, ==, 1);
   g_assert_true (cb_store_reject_merge (fixture->store,
@@ -288,7 +238,7 @@ test_merge_rejected_stays_rejected (Fixture       *fixture,
   g_assert_no_error (error);
 
   /* Both names again in a third article: still not suggested. */
-  import (fixture, "Title: Both names\nDate: 2019-07-01\n\n"
+  cb_test_store_import (fixture, "Title: Both names\nDate: 2019-07-01\n\n"
                    "Ann Marie Kessler Obuya, known before her marriage as Ann Marie Kessler, "
                    "was released in 2018.\n");
   after = cb_store_list_merge_suggestions (fixture->store, &error);
@@ -306,8 +256,8 @@ test_merge_rejected_survives_reimport (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   gint64 second;
 
-  import (fixture, kessler_a);
-  second = import (fixture, kessler_b);
+  cb_test_store_import (fixture, kessler_a);
+  second = cb_test_store_import (fixture, kessler_b);
   suggestions = cb_store_list_merge_suggestions (fixture->store, &error);
   g_assert_cmpuint (suggestions->len, ==, 1);
   g_assert_true (cb_store_reject_merge (fixture->store,
@@ -318,7 +268,7 @@ test_merge_rejected_survives_reimport (Fixture       *fixture,
   /* The longer name goes with its article and comes back with it. */
   delete_article (fixture, second);
   g_assert_cmpuint (count_persons (fixture), ==, 2);
-  import (fixture, kessler_b);
+  cb_test_store_import (fixture, kessler_b);
   g_assert_cmpuint (count_persons (fixture), ==, 3);
   after = cb_store_list_merge_suggestions (fixture->store, &error);
   g_assert_no_error (error);
@@ -357,7 +307,7 @@ test_set_article_date (Fixture       *fixture,
   gint64 id;
 
   /* No date in the header: "last week" cannot be resolved yet. */
-  id = import (fixture, "Title: Undated\n\n"
+  id = cb_test_store_import (fixture, "Title: Undated\n\n"
                         "Ilse Varga was pardoned last week, her lawyer said. "
                         "She had been convicted of arson in 2009.\n");
   before = event_date_value (fixture, "last week");
@@ -391,7 +341,7 @@ test_judge_gets_no_case (Fixture       *fixture,
   g_autoptr(CbCaseFile) defendant = NULL;
   g_autoptr(CbCaseFile) judge = NULL;
 
-  import (fixture, "Title: Sentenced\nDate: 2012-01-01\n\n"
+  cb_test_store_import (fixture, "Title: Sentenced\nDate: 2012-01-01\n\n"
                    "Judge Harlan Whitcombe sentenced Mara Ostrowski to ten years in prison in 2011.\n");
   defendant = find_case (fixture, "Mara Ostrowski");
   judge = find_case (fixture, "Harlan Whitcombe");
@@ -475,8 +425,8 @@ test_set_date_joins_same_event (Fixture       *fixture,
   gint64 undated;
   gint64 dated;
 
-  dated = import (fixture, pardon_a);
-  undated = import (fixture, pardon_undated);
+  dated = cb_test_store_import (fixture, pardon_a);
+  undated = cb_test_store_import (fixture, pardon_undated);
 
   /* Undated, "last week" cannot be compared with March 3: two events. */
   before = events_with (fixture, "Tobias Quennell", "pardon");
@@ -505,8 +455,8 @@ test_set_date_far_apart_stays_apart (Fixture       *fixture,
   g_autoptr(GPtrArray) after = NULL;
   gint64 undated;
 
-  import (fixture, pardon_a);
-  undated = import (fixture, pardon_undated);
+  cb_test_store_import (fixture, pardon_a);
+  undated = cb_test_store_import (fixture, pardon_undated);
 
   /* A week before 2019 is not March 2015: another pardon. */
   set_date (fixture, undated, 2019, 9, 2);
@@ -525,7 +475,7 @@ test_set_date_narrative_and_clear (Fixture       *fixture,
   g_autofree char *cleared_later = NULL;
   gint64 id;
 
-  id = import (fixture, "Title: No date\n\n"
+  id = cb_test_store_import (fixture, "Title: No date\n\n"
                         "Ilse Varga was convicted of arson last month. "
                         "Two years later, Judge Peter Lindqvist denied her appeal.\n");
   set_date (fixture, id, 2020, 6, 10);
@@ -555,7 +505,7 @@ test_delete_article_and_reimport (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   gint64 id;
 
-  id = import (fixture, pardon_a);
+  id = cb_test_store_import (fixture, pardon_a);
   pardons = events_with (fixture, "Tobias Quennell", "pardoned");
   g_assert_cmpuint (pardons->len, ==, 1);
   g_assert_true (cb_store_set_event_review (fixture->store,
@@ -572,7 +522,7 @@ test_delete_article_and_reimport (Fixture       *fixture,
 
   /* The same text again: the conviction and the case come back, the
    * rejected pardon does not. */
-  import (fixture, pardon_a);
+  cb_test_store_import (fixture, pardon_a);
   pardons_after = events_with (fixture, "Tobias Quennell", "pardoned");
   g_assert_cmpuint (pardons_after->len, ==, 0);
   convictions_after = events_with (fixture, "Tobias Quennell", "convicted");
@@ -591,7 +541,7 @@ test_deleted_case_reimport (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   gint64 id;
 
-  id = import (fixture, pardon_a);
+  id = cb_test_store_import (fixture, pardon_a);
   case_file = find_case (fixture, "Tobias Quennell");
   g_assert_nonnull (case_file);
   g_assert_true (cb_store_set_case_review (fixture->store, cb_case_file_get_id (case_file),
@@ -600,7 +550,7 @@ test_deleted_case_reimport (Fixture       *fixture,
 
   delete_article (fixture, id);
   g_assert_cmpuint (count_persons (fixture), ==, 0);
-  import (fixture, pardon_a);
+  cb_test_store_import (fixture, pardon_a);
   after = find_case (fixture, "Tobias Quennell");
   g_assert_null (after);
   /* The events are still suggested, just not in a case. */
@@ -617,7 +567,7 @@ test_unrejected_comes_back (Fixture       *fixture,
   gint64 event_id;
   gint64 id;
 
-  id = import (fixture, pardon_a);
+  id = cb_test_store_import (fixture, pardon_a);
   pardons = events_with (fixture, "Tobias Quennell", "pardoned");
   g_assert_cmpuint (pardons->len, ==, 1);
   event_id = cb_event_get_id (g_ptr_array_index (pardons, 0));
@@ -627,7 +577,7 @@ test_unrejected_comes_back (Fixture       *fixture,
 
   /* Changed mind: the rejection is forgotten. */
   delete_article (fixture, id);
-  import (fixture, pardon_a);
+  cb_test_store_import (fixture, pardon_a);
   after = events_with (fixture, "Tobias Quennell", "pardoned");
   g_assert_cmpuint (after->len, ==, 1);
   g_assert_cmpint (cb_event_get_review (g_ptr_array_index (after, 0)), ==, CB_REVIEW_SUGGESTED);
@@ -644,7 +594,7 @@ test_rejected_undated_stays_rejected (Fixture       *fixture,
   gint64 id;
 
   /* Rejected while its date was unknown, then the article got a date. */
-  id = import (fixture, pardon_undated);
+  id = cb_test_store_import (fixture, pardon_undated);
   pardons = events_with (fixture, "Tobias Quennell", "pardon");
   g_assert_cmpuint (pardons->len, ==, 1);
   g_assert_true (cb_store_set_event_review (fixture->store,
@@ -657,7 +607,7 @@ test_rejected_undated_stays_rejected (Fixture       *fixture,
   delete_article (fixture, id);
   dated_text = g_strconcat ("Title: Undated pardon story\nDate: 2015-03-10\n\n",
                             strstr (pardon_undated, "\n\n") + 2, NULL);
-  import (fixture, dated_text);
+  cb_test_store_import (fixture, dated_text);
   after = all_events_with (fixture, "pardon");
   g_assert_cmpuint (after->len, ==, 0);
 }
@@ -671,8 +621,8 @@ test_delete_keeps_shared_event (Fixture       *fixture,
   gint64 first;
   gint64 second;
 
-  first = import (fixture, pardon_a);
-  second = import (fixture, pardon_b);
+  first = cb_test_store_import (fixture, pardon_a);
+  second = cb_test_store_import (fixture, pardon_b);
   delete_article (fixture, first);
 
   /* The second article still tells the pardon; the conviction only the first. */
@@ -700,7 +650,7 @@ test_officials_get_no_case (Fixture       *fixture,
   const char *officials[] = { "Miriam Achterberg", "Samuel Okafor", "Renata Voss" };
   g_autoptr(CbCaseFile) subject = NULL;
 
-  import (fixture, "Title: Commuted\nDate: 2019-03-04\n\n"
+  cb_test_store_import (fixture, "Title: Commuted\nDate: 2019-03-04\n\n"
                    "Governor Miriam Achterberg commuted the sentence of Dorian Pell on Friday. "
                    "Prosecutor Samuel Okafor had indicted Pell in 2011, and Judge Renata Voss "
                    "sentenced him in 2012. Pell was released on Saturday.\n");
@@ -731,8 +681,8 @@ test_merge_joins_cases (Fixture       *fixture,
 
   guint events_before = 0;
 
-  import (fixture, kessler_a);
-  import (fixture, kessler_b);
+  cb_test_store_import (fixture, kessler_a);
+  cb_test_store_import (fixture, kessler_b);
   /* A conviction under one name, a pardon under the other: two cases. */
   g_assert_cmpuint (count_cases (fixture), ==, 2);
   {
@@ -776,7 +726,7 @@ test_merge_joins_cases (Fixture       *fixture,
 
   /* ... so the next article naming her so finds her, and suggests nothing. */
   persons_after = count_persons (fixture);
-  import (fixture, "Title: Speech\nDate: 2019-08-01\n\n"
+  cb_test_store_import (fixture, "Title: Speech\nDate: 2019-08-01\n\n"
                    "Ann Marie Kessler spoke at a reentry conference in July 2019.\n");
   g_assert_cmpuint (count_persons (fixture), ==, persons_after);
   g_clear_pointer (&suggestions, g_ptr_array_unref);
@@ -794,9 +744,9 @@ test_merge_joins_same_event (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   /* The extension comes first this time. */
-  import (fixture, "Title: Pardon\nDate: 2019-06-10\n\n"
+  cb_test_store_import (fixture, "Title: Pardon\nDate: 2019-06-10\n\n"
                    "Ann Marie Kessler Obuya was pardoned on June 3, 2019.\n");
-  import (fixture, "Title: Pardon, briefly\nDate: 2019-06-20\n\n"
+  cb_test_store_import (fixture, "Title: Pardon, briefly\nDate: 2019-06-20\n\n"
                    "Ann Marie Kessler was pardoned in June 2019.\n");
   before = all_events_with (fixture, "pardoned");
   g_assert_cmpuint (before->len, ==, 2);
@@ -824,10 +774,10 @@ test_no_merge_other_first_name (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   /* Two people, one surname; and one surname alone is not a name to extend. */
-  import (fixture, "Title: Brothers\nDate: 2016-02-01\n\n"
+  cb_test_store_import (fixture, "Title: Brothers\nDate: 2016-02-01\n\n"
                    "Emil Sandoval was convicted in 2014. His brother Victor Sandoval was "
                    "acquitted in 2015.\n");
-  import (fixture, "Title: Appeal\nDate: 2017-02-01\n\n"
+  cb_test_store_import (fixture, "Title: Appeal\nDate: 2017-02-01\n\n"
                    "Emil Sandoval Reyes appealed in 2016.\n");
   suggestions = cb_store_list_merge_suggestions (fixture->store, &error);
   g_assert_no_error (error);
@@ -845,12 +795,12 @@ test_similar_words_join (Fixture       *fixture,
   g_autoptr(GPtrArray) lectures = NULL;
 
   /* No legal action: the words of the two clauses decide. */
-  import (fixture, "Title: Rally\nDate: 2016-05-10\n\n"
+  cb_test_store_import (fixture, "Title: Rally\nDate: 2016-05-10\n\n"
                    "Tobias Quennell spoke at a prison reform rally in Harrow County on May 4, 2016, "
                    "his lawyer said.\n");
-  import (fixture, "Title: Rally again\nDate: 2016-06-01\n\n"
+  cb_test_store_import (fixture, "Title: Rally again\nDate: 2016-06-01\n\n"
                    "Tobias Quennell addressed a prison reform rally in Harrow County in May 2016.\n");
-  import (fixture, "Title: Lecture\nDate: 2016-06-01\n\n"
+  cb_test_store_import (fixture, "Title: Lecture\nDate: 2016-06-01\n\n"
                    "Tobias Quennell gave a lecture on carpentry to students at a community college "
                    "in May 2016.\n");
 
@@ -873,8 +823,8 @@ test_migrates_schema_1 (Fixture       *fixture,
   guint persons, events, cases;
   sqlite3 *db = NULL;
 
-  import (fixture, kessler_a);
-  import (fixture, kessler_b);
+  cb_test_store_import (fixture, kessler_a);
+  cb_test_store_import (fixture, kessler_b);
   persons = count_persons (fixture);
   events = count_events (fixture);
   cases = count_cases (fixture);
@@ -912,7 +862,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_setup, fn, fixture_teardown)
+#define ADD(path, fn) g_test_add (path, Fixture, NULL, cb_test_store_setup, fn, cb_test_store_teardown)
   ADD ("/store-review/same-event-two-articles", test_same_event_two_articles);
   ADD ("/store-review/different-events-stay-apart", test_different_events_stay_apart);
   ADD ("/store-review/rejected-event-stays-rejected", test_rejected_event_stays_rejected);

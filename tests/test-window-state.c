@@ -12,6 +12,7 @@
 #include "cb-case-file.h"
 #include "cb-importer.h"
 #include "cb-window.h"
+#include "cb-test-support.h"
 
 #define APP_ID "io.github.casebook.Casebook"
 
@@ -24,13 +25,6 @@ typedef struct
 } Fixture;
 
 static void
-drain (void)
-{
-  for (int i = 0; i < 100 && g_main_context_pending (NULL); i++)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
 wait_mapped (GtkWidget *widget)
 {
   gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
@@ -38,7 +32,7 @@ wait_mapped (GtkWidget *widget)
   while (!gtk_widget_get_mapped (widget) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, FALSE);
   g_assert_true (gtk_widget_get_mapped (widget));
-  drain ();
+  cb_test_drain ();
 }
 
 static void
@@ -140,13 +134,13 @@ test_saved_when_closed (Fixture       *fixture,
   gtk_paned_set_position (g_ptr_array_index (panes, 2), 288);
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.select-case", "x", case_id);
-  drain ();
+  cb_test_drain ();
 
   /* Nothing is written while the window is open. */
   g_assert_cmpint (g_settings_get_int (fixture->settings, "cases-pane-position"), ==, -1);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  drain ();
+  cb_test_drain ();
 
   g_assert_cmpint (g_settings_get_int (fixture->settings, "window-width"), ==, 1000);
   g_assert_cmpint (g_settings_get_int (fixture->settings, "window-height"), ==, 700);
@@ -185,7 +179,7 @@ test_restored_when_opened (Fixture       *fixture,
   g_assert_cmpint (cb_selection_get_case_id (cb_window_get_selection (window)), ==, case_id);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  drain ();
+  cb_test_drain ();
 }
 
 /* A case deleted since, or a database swapped: all case files, no error;
@@ -208,7 +202,7 @@ test_stale_state_ignored (Fixture       *fixture,
   g_assert_cmpint (height, >=, 360);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  drain ();
+  cb_test_drain ();
   /* The broken size is not written back either. */
   g_assert_cmpint (g_settings_get_int (fixture->settings, "window-width"), >=, 360);
 }

@@ -14,6 +14,7 @@
 #include "cb-store.h"
 #include "cb-timeline-view.h"
 #include "cb-window.h"
+#include "cb-test-support.h"
 
 typedef struct
 {
@@ -23,44 +24,19 @@ typedef struct
 } Fixture;
 
 static gboolean
-wake_up_cb (gpointer data)
+window_mapped (gpointer data)
 {
-  return G_SOURCE_CONTINUE;
-}
+  Fixture *fixture = data;
 
-/* Runs the main loop until @done says so, at most a few seconds. */
-static gboolean
-iterate_until (gboolean (*done) (Fixture *), Fixture *fixture)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  guint wake_up = g_timeout_add (10, wake_up_cb, NULL);
-  gboolean result;
-
-  while (!(result = done (fixture)) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (wake_up);
-  return result;
-}
-
-static gboolean
-window_mapped (Fixture *fixture)
-{
   return gtk_widget_get_mapped (GTK_WIDGET (fixture->window));
 }
 
 static gboolean
-cases_listed (Fixture *fixture)
+cases_listed (gpointer data)
 {
-  return g_list_model_get_n_items (cb_cases_pane_get_model (cb_window_get_cases_pane (fixture->window))) > 0;
-}
+  Fixture *fixture = data;
 
-static void
-drain (void)
-{
-  /* Whatever the last action queued (relayout, scrolling) runs now. */
-  for (int i = 0; i < 50 && g_main_context_pending (NULL); i++)
-    g_main_context_iteration (NULL, FALSE);
+  return g_list_model_get_n_items (cb_cases_pane_get_model (cb_window_get_cases_pane (fixture->window))) > 0;
 }
 
 static void
@@ -101,22 +77,8 @@ fixture_setup (Fixture       *fixture,
 
   fixture->window = cb_window_new (NULL, fixture->store);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  g_assert_true (iterate_until (window_mapped, fixture));
-  g_assert_true (iterate_until (cases_listed, fixture));
-}
-
-static void
-remove_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      g_unlink (child);
-    }
-  g_rmdir (path);
+  g_assert_true (cb_test_iterate_until (window_mapped, fixture, 10));
+  g_assert_true (cb_test_iterate_until (cases_listed, fixture, 10));
 }
 
 static void
@@ -124,9 +86,9 @@ fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (fixture->window));
-  drain ();
+  cb_test_drain ();
   g_clear_object (&fixture->store);
-  remove_dir (fixture->dir);
+  cb_test_remove_tree (fixture->dir);
   g_clear_pointer (&fixture->dir, g_free);
 }
 
@@ -229,7 +191,7 @@ test_select_case_filters (Fixture       *fixture,
   id = cb_case_file_get_id (case_file);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.select-case", "x", id));
-  drain ();
+  cb_test_drain ();
 
   g_assert_cmpint (cb_selection_get_case_id (cb_window_get_selection (fixture->window)), ==, id);
 
@@ -251,7 +213,7 @@ test_select_case_filters (Fixture       *fixture,
 
   /* 0 is "all case files" again. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.select-case", "x", (gint64) 0));
-  drain ();
+  cb_test_drain ();
   back_to_all = model_ids (timeline);
   g_assert_cmpstr (back_to_all, ==, all_ids);
 }
@@ -312,7 +274,7 @@ test_select_event_opens_article (Fixture       *fixture,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.select-event", "x",
                                              cb_event_get_id (event)));
-  drain ();
+  cb_test_drain ();
 
   g_assert_cmpint (cb_selection_get_event_id (selection), ==, cb_event_get_id (event));
   g_assert_cmpint (cb_selection_get_article_id (selection), ==, cb_event_get_article_id (event));
@@ -333,7 +295,7 @@ test_select_excerpt_opens_article (Fixture       *fixture,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.select-excerpt", "x",
                                              cb_excerpt_get_id (excerpt)));
-  drain ();
+  cb_test_drain ();
 
   g_assert_cmpint (cb_selection_get_excerpt_id (selection), ==, cb_excerpt_get_id (excerpt));
   assert_article_shows_span (fixture, cb_excerpt_get_article_id (excerpt),
@@ -341,8 +303,10 @@ test_select_excerpt_opens_article (Fixture       *fixture,
 }
 
 static gboolean
-hits_listed (Fixture *fixture)
+hits_listed (gpointer data)
 {
+  Fixture *fixture = data;
+
   return g_list_model_get_n_items (cb_window_get_search_hits (fixture->window)) > 0;
 }
 
@@ -367,7 +331,7 @@ test_search_opens_article (Fixture       *fixture,
 
   gtk_editable_set_text (cb_window_get_search_entry (fixture->window), word);
   /* The entry waits a moment before it searches. */
-  g_assert_true (iterate_until (hits_listed, fixture));
+  g_assert_true (cb_test_iterate_until (hits_listed, fixture, 10));
 
   best = g_list_model_get_item (cb_window_get_search_hits (fixture->window), 0);
   for (guint i = 0; i < g_list_model_get_n_items (cb_window_get_search_hits (fixture->window)); i++)
@@ -383,10 +347,10 @@ test_search_opens_article (Fixture       *fixture,
 
   /* Enter opens the best hit (whatever was open before). */
   cb_selection_clear (cb_window_get_selection (fixture->window));
-  drain ();
+  cb_test_drain ();
   g_assert_cmpint (cb_article_pane_get_article_id (cb_window_get_article_pane (fixture->window)), ==, 0);
   g_signal_emit_by_name (cb_window_get_search_entry (fixture->window), "activate");
-  drain ();
+  cb_test_drain ();
   g_assert_cmpint (cb_selection_get_article_id (cb_window_get_selection (fixture->window)), ==,
                    cb_search_hit_get_article_id (best));
   g_assert_cmpint (cb_article_pane_get_article_id (cb_window_get_article_pane (fixture->window)), ==,
@@ -461,7 +425,7 @@ test_timeline_view_follows_selection (Fixture       *fixture,
   g_assert_nonnull (case_file);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.select-case", "x",
                                              cb_case_file_get_id (case_file)));
-  drain ();
+  cb_test_drain ();
 
   /* Exactly the case's dated events are drawn. */
   case_events = cb_store_list_events (fixture->store, cb_case_file_get_id (case_file), NULL);
@@ -477,14 +441,14 @@ test_timeline_view_follows_selection (Fixture       *fixture,
   second = cb_timeline_view_get_drawn (view, 1, NULL, NULL, NULL);
   cb_selection_select_event (selection, cb_event_get_id (second), cb_event_get_article_id (second),
                              cb_event_get_start (second), cb_event_get_end (second));
-  drain ();
+  cb_test_drain ();
   g_assert_nonnull (cb_timeline_view_get_selected (view));
   g_assert_cmpint (cb_event_get_id (cb_timeline_view_get_selected (view)), ==, cb_event_get_id (second));
 
   /* The view (Left key's action) → the selection, with the event's source span. */
   before = cb_selection_get_event_id (selection);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "timeline.select-previous", NULL));
-  drain ();
+  cb_test_drain ();
   g_assert_cmpint (cb_selection_get_event_id (selection), !=, before);
   g_assert_cmpint (cb_selection_get_event_id (selection), ==,
                    cb_event_get_id (cb_timeline_view_get_drawn (view, 0, NULL, NULL, NULL)));

@@ -1,0 +1,103 @@
+/* cb-test-support.c — what the test programs share
+ *
+ * Copyright 2026 The Casebook developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "cb-test-support.h"
+
+void
+cb_test_store_setup (CbTestStore   *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("casebook-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "test.db", NULL);
+  fixture->store = cb_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  fixture->importer = cb_importer_new (fixture->store);
+}
+
+void
+cb_test_store_teardown (CbTestStore   *fixture,
+                        gconstpointer  data)
+{
+  g_clear_object (&fixture->importer);
+  g_clear_object (&fixture->store);
+  cb_test_remove_tree (fixture->dir);
+  g_clear_pointer (&fixture->path, g_free);
+  g_clear_pointer (&fixture->dir, g_free);
+}
+
+gint64
+cb_test_store_import (CbTestStore *fixture,
+                      const char  *text)
+{
+  g_autoptr(CbImportResult) result = cb_importer_import_text (fixture->importer, text, "test");
+
+  g_assert_nonnull (result);
+  if (result->outcome == CB_IMPORT_REJECTED)
+    g_test_message ("rejected: %s", result->reason);
+  g_assert_cmpint (result->outcome, ==, CB_IMPORT_IMPORTED);
+  return result->article_id;
+}
+
+void
+cb_test_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if (path == NULL)
+    return;
+
+  dir = g_dir_open (path, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        cb_test_remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  if (dir != NULL)
+    g_rmdir (path);
+  else
+    g_unlink (path);
+}
+
+static gboolean
+wake_up_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+gboolean
+cb_test_iterate_until (CbTestCondition  done,
+                       gpointer         fixture,
+                       int              seconds)
+{
+  gint64 deadline = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
+  /* A blocking iteration must come back to look at the clock. */
+  guint wake_up = g_timeout_add (10, wake_up_cb, NULL);
+  gboolean result;
+
+  while (!(result = done (fixture)) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_source_remove (wake_up);
+  return result;
+}
+
+void
+cb_test_drain (void)
+{
+  for (int i = 0; i < 100 && g_main_context_pending (NULL); i++)
+    g_main_context_iteration (NULL, FALSE);
+}

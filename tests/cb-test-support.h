@@ -1,0 +1,49 @@
+/* cb-test-support.h — what the test programs share: a store in a temporary
+ * folder, a main loop run until something happened, cleaning up
+ *
+ * Copyright 2026 The Casebook developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "cb-importer.h"
+#include "cb-store.h"
+
+G_BEGIN_DECLS
+
+/* A fixture for g_test_add(): a new database in a folder of its own, and an
+ * importer on it. */
+typedef struct
+{
+  char       *dir;
+  char       *path;      /* the database, in @dir */
+  CbStore    *store;
+  CbImporter *importer;
+} CbTestStore;
+
+void     cb_test_store_setup    (CbTestStore   *fixture,
+                                 gconstpointer  data);
+/* Closes the store and removes the folder with all that is in it (the
+ * database, its WAL, backups made by upgrades). */
+void     cb_test_store_teardown (CbTestStore   *fixture,
+                                 gconstpointer  data);
+/* Imports @text, which must be imported; returns the article's id. */
+gint64   cb_test_store_import   (CbTestStore   *fixture,
+                                 const char    *text);
+
+/* Removes @path and, for a folder, everything below it. */
+void     cb_test_remove_tree    (const char    *path);
+
+typedef gboolean (*CbTestCondition) (gpointer fixture);
+
+/* Runs the default main context until @done (@fixture) holds, at most
+ * @seconds; returns whether it held. */
+gboolean cb_test_iterate_until  (CbTestCondition  done,
+                                 gpointer         fixture,
+                                 int              seconds);
+/* Runs what is pending now (a relayout, a scroll an action queued). */
+void     cb_test_drain          (void);
+
+G_END_DECLS
