@@ -305,6 +305,24 @@ test_event_edits (Fixture       *fixture,
   check_undo_redo (fixture, before, "Edit Event Description");
   g_clear_pointer (&before, g_free);
 
+  /* Words and date together: one step; a refused date keeps the words too. */
+  before = snapshot (fixture);
+  date.qualifier = CB_QUALIFIER_BEFORE;
+  g_assert_true (cb_store_edit_event (fixture->store, event_id, "Sentenced, by hand", &date, &error));
+  g_assert_no_error (error);
+  check_undo_redo (fixture, before, "Edit Event");
+  g_clear_pointer (&before, g_free);
+  before = snapshot (fixture);
+  date.earliest = date.latest + 1;
+  g_assert_false (cb_store_edit_event (fixture->store, event_id, "Not kept", &date, &error));
+  g_assert_error (error, CB_STORE_ERROR, CB_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  {
+    g_autofree char *after = snapshot (fixture);
+    g_assert_cmpstr (after, ==, before);
+  }
+  g_clear_pointer (&before, g_free);
+
   other_case = cb_store_create_case (fixture->store, "Elsewhere", 0, &error);
   g_assert_no_error (error);
   before = snapshot (fixture);

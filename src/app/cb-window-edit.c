@@ -67,6 +67,24 @@ show_dialog (CbWindow  *self,
 
 /* --- events ------------------------------------------------------------------ */
 
+/* A qualifier and a precision from an action's parameter, checked. */
+static gboolean
+set_date_kind (CbWindow    *self,
+               CbFuzzyDate *date,
+               gint32       qualifier,
+               gint32       precision)
+{
+  if (qualifier < CB_QUALIFIER_ON || qualifier > CB_QUALIFIER_BETWEEN ||
+      precision < CB_PRECISION_NONE || precision > CB_PRECISION_DECADE)
+    {
+      cb_window_show_message (self, _("Could not change the date: not a known kind of date"));
+      return FALSE;
+    }
+  date->qualifier = qualifier;
+  date->precision = precision;
+  return TRUE;
+}
+
 static void
 set_event_date_action (GtkWidget  *widget,
                        const char *action_name,
@@ -77,19 +95,10 @@ set_event_date_action (GtkWidget  *widget,
   CbFuzzyDate date = { 0, };
   gint64 event_id;
   gint32 qualifier, precision;
-  guint32 earliest, latest;
 
-  g_variant_get (param, "(xiiuu)", &event_id, &qualifier, &precision, &earliest, &latest);
-  if (qualifier < CB_QUALIFIER_ON || qualifier > CB_QUALIFIER_BETWEEN ||
-      precision < CB_PRECISION_NONE || precision > CB_PRECISION_DECADE)
-    {
-      cb_window_show_message (self, _("Could not change the date: not a known kind of date"));
-      return;
-    }
-  date.qualifier = qualifier;
-  date.precision = precision;
-  date.earliest = earliest;
-  date.latest = latest;
+  g_variant_get (param, "(xiiuu)", &event_id, &qualifier, &precision, &date.earliest, &date.latest);
+  if (!set_date_kind (self, &date, qualifier, precision))
+    return;
 
   if (!cb_store_set_event_date (cb_window_get_store (self), event_id, &date, &error))
     cb_window_show_error (self, _("Could not change the date"), error);
@@ -115,6 +124,29 @@ set_event_description_action (GtkWidget  *widget,
 }
 
 static void
+change_event_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  CbWindow *self = CB_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  CbFuzzyDate date = { 0, };
+  const char *description;
+  gint64 event_id;
+  gint32 qualifier, precision;
+
+  g_variant_get (param, "(x&siiuu)", &event_id, &description, &qualifier, &precision,
+                 &date.earliest, &date.latest);
+  if (!set_date_kind (self, &date, qualifier, precision))
+    return;
+
+  if (!cb_store_edit_event (cb_window_get_store (self), event_id, description, &date, &error))
+    cb_window_show_error (self, _("Could not change the event"), error);
+  else
+    cb_window_show_message (self, _("Event changed"));
+}
+
+static void
 event_dialog_response_cb (CbWindow      *self,
                           int            response,
                           CbEventDialog *dialog)
@@ -125,18 +157,25 @@ event_dialog_response_cb (CbWindow      *self,
   CbFuzzyDate date;
   gboolean date_changed = cb_event_dialog_get_date_changed (dialog);
   gboolean valid = cb_event_dialog_get_date (dialog, &date);
+  gboolean description_changed;
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   if (response != GTK_RESPONSE_ACCEPT || !valid)
     return;
 
-  /* Only what changed: each change is its own step in the history. */
+  /* Only what changed, and one step in the history however much did. */
   event = find_event (self, event_id);
   g_strstrip (description);
-  if (event != NULL && g_strcmp0 (description, cb_event_get_description (event)) != 0)
+  description_changed = event != NULL
+                        && g_strcmp0 (description, cb_event_get_description (event)) != 0;
+  if (description_changed && date_changed)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.change-event", "(xsiiuu)", event_id,
+                                description, (gint32) date.qualifier, (gint32) date.precision,
+                                date.earliest, date.latest);
+  else if (description_changed)
     gtk_widget_activate_action (GTK_WIDGET (self), "win.set-event-description", "(xs)",
                                 event_id, description);
-  if (date_changed)
+  else if (date_changed)
     gtk_widget_activate_action (GTK_WIDGET (self), "win.set-event-date", "(xiiuu)", event_id,
                                 (gint32) date.qualifier, (gint32) date.precision,
                                 date.earliest, date.latest);
@@ -459,6 +498,7 @@ void
 _cb_window_edit_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.edit-event", "x", edit_event_action);
+  gtk_widget_class_install_action (widget_class, "win.change-event", "(xsiiuu)", change_event_action);
   gtk_widget_class_install_action (widget_class, "win.set-event-date", "(xiiuu)", set_event_date_action);
   gtk_widget_class_install_action (widget_class, "win.set-event-description", "(xs)",
                                    set_event_description_action);

@@ -405,6 +405,26 @@ cb_store_set_event_description (CbStore     *self,
   return _cb_store_edit_end (self, ok, error);
 }
 
+/* Both in one step: a dialog that changed both is one thing to undo. */
+gboolean
+cb_store_edit_event (CbStore            *self,
+                     gint64              event_id,
+                     const char         *description,
+                     const CbFuzzyDate  *date,
+                     GError            **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (CB_IS_STORE (self), FALSE);
+
+  if (!require_event (self, event_id, error) ||
+      !_cb_store_edit_begin (self, N_("Edit Event"), error))
+    return FALSE;
+  ok = description == NULL || cb_store_set_event_description (self, event_id, description, error);
+  ok = ok && (date == NULL || cb_store_set_event_date (self, event_id, date, error));
+  return _cb_store_edit_end (self, ok, error);
+}
+
 gboolean
 cb_store_move_event (CbStore  *self,
                      gint64    event_id,

@@ -280,6 +280,13 @@ gboolean    cb_store_set_event_description (CbStore     *self,
                                             gint64       event_id,
                                             const char  *description,
                                             GError     **error);
+/* The description and the date (either may be NULL: unchanged) as one
+ * step of the history; nothing changes if either is refused. */
+gboolean    cb_store_edit_event       (CbStore            *self,
+                                       gint64              event_id,
+                                       const char         *description,
+                                       const CbFuzzyDate  *date,
+                                       GError            **error);
 /* @case_id 0 takes it out of its case. */
 gboolean    cb_store_move_event       (CbStore      *self,
                                        gint64        event_id,
