@@ -27,6 +27,9 @@ struct _CbLazyList
 
   GCancellable *cancellable;  /* the load under way, or NULL */
   guint         generation;   /* of the newest load */
+  GTask        *pending;      /* a load to start, or one read to apply */
+  gboolean      pending_read; /* which of the two */
+  guint         idle_id;      /* … in an idle after the redraws */
 };
 
 static void cb_lazy_list_model_init (GListModelInterface *iface);
@@ -134,6 +137,17 @@ replace_ids (CbLazyList *self,
     g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, added);
 }
 
+/* Forgets the load waiting to start (it returns, cancelled, to no one) or
+ * to be applied. */
+static void
+drop_pending (CbLazyList *self)
+{
+  g_clear_handle_id (&self->idle_id, g_source_remove);
+  if (self->pending != NULL && !self->pending_read)
+    g_task_return_new_error (self->pending, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Replaced");
+  g_clear_object (&self->pending);
+}
+
 static void
 set_loading (CbLazyList   *self,
              GCancellable *cancellable)
@@ -227,6 +241,43 @@ load_thread (GTask        *task,
     g_task_return_boolean (task, TRUE);
 }
 
+/* Applies the newest load's ids, or reports why there are none. */
+static void
+apply_load (CbLazyList *self,
+            GTask      *task)
+{
+  LoadData *load = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  /* A newer load took over: it reports. */
+  if (load->generation != self->generation)
+    return;
+
+  if (!g_task_propagate_boolean (task, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not read a list: %s", error->message);
+    }
+  else
+    replace_ids (self, load->ids, load->n_dated);
+
+  set_loading (self, NULL);
+  g_signal_emit (self, signals[LOADED], 0);
+}
+
+static gboolean
+apply_load_cb (gpointer user_data)
+{
+  CbLazyList *self = user_data;
+  g_autoptr(GTask) task = g_steal_pointer (&self->pending);
+
+  self->idle_id = 0;
+  apply_load (self, task);
+  return G_SOURCE_REMOVE;
+}
+
+/* The rows arrive after what is waiting to be drawn (the window's first
+ * frame, say): making a list view's rows for them takes a while. */
 static void
 load_done_cb (GObject      *object,
               GAsyncResult *result,
@@ -234,24 +285,25 @@ load_done_cb (GObject      *object,
 {
   CbLazyList *self = CB_LAZY_LIST (object);
   LoadData *load = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
 
-  /* A newer load took over: it reports. */
   if (load->generation != self->generation)
     return;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_warning ("Could not read a list: %s", error->message);
-      set_loading (self, NULL);
-      g_signal_emit (self, signals[LOADED], 0);
-      return;
-    }
+  drop_pending (self);
+  g_set_object (&self->pending, G_TASK (result));
+  self->pending_read = TRUE;
+  self->idle_id = g_idle_add_full (G_PRIORITY_LOW, apply_load_cb, self, NULL);
+}
 
-  replace_ids (self, load->ids, load->n_dated);
-  set_loading (self, NULL);
-  g_signal_emit (self, signals[LOADED], 0);
+static gboolean
+start_load_cb (gpointer user_data)
+{
+  CbLazyList *self = user_data;
+  g_autoptr(GTask) task = g_steal_pointer (&self->pending);
+
+  self->idle_id = 0;
+  g_task_run_in_thread (task, load_thread);
+  return G_SOURCE_REMOVE;
 }
 
 /* --- GObject ---------------------------------------------------------------- */
@@ -264,6 +316,8 @@ cb_lazy_list_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  self->generation++;
+  drop_pending (self);
   clear_cache (self);
   g_clear_object (&self->store);
 
@@ -373,6 +427,7 @@ cb_lazy_list_load_full (CbLazyList *self,
   other_case = case_id != self->case_id;
   self->case_id = case_id;
   self->generation++;
+  drop_pending (self);
 
   /* Rows of another case would be wrong meanwhile; those of this one are
    * only a moment old. */
@@ -408,7 +463,11 @@ cb_lazy_list_load_full (CbLazyList *self,
       task = g_task_new (self, cancellable, load_done_cb, NULL);
       g_task_set_source_tag (task, cb_lazy_list_load_full);
       g_task_set_task_data (task, load, load_data_free);
-      g_task_run_in_thread (task, load_thread);
+      /* The thread starts after what is waiting to be drawn, too: it would
+       * take a core from it. */
+      self->pending = g_steal_pointer (&task);
+      self->pending_read = FALSE;
+      self->idle_id = g_idle_add_full (G_PRIORITY_LOW, start_load_cb, self, NULL);
     }
 }
 

@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 
 /* Lists whose table holds fewer rows than this are read at once, on the
  * calling thread; longer ones on a thread of their own. */
-#define CB_LAZY_LIST_SYNC_ROWS 10000
+#define CB_LAZY_LIST_SYNC_ROWS 1000
 
 #define CB_TYPE_LAZY_LIST (cb_lazy_list_get_type ())
 G_DECLARE_FINAL_TYPE (CbLazyList, cb_lazy_list, CB, LAZY_LIST, GObject)
