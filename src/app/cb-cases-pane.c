@@ -10,6 +10,7 @@
 #include "cb-case-dialog.h"
 #include "cb-cases-pane.h"
 #include "cb-lazy-list.h"
+#include "cb-list-scroll.h"
 
 struct _CbCasesPane
 {
@@ -115,7 +116,7 @@ sync_from_selection (CbCasesPane *self)
   self->syncing = FALSE;
 
   if (pos != GTK_INVALID_LIST_POSITION)
-    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", pos);
+    cb_list_view_scroll_to (self->list_view, pos);
 }
 
 static void

@@ -9,6 +9,7 @@
 
 #include "cb-excerpts-pane.h"
 #include "cb-lazy-list.h"
+#include "cb-list-scroll.h"
 
 struct _CbExcerptsPane
 {
@@ -155,7 +156,7 @@ sync_from_selection (CbExcerptsPane *self)
   self->syncing = FALSE;
 
   if (pos != GTK_INVALID_LIST_POSITION)
-    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", pos);
+    cb_list_view_scroll_to (self->list_view, pos);
 }
 
 static void

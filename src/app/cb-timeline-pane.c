@@ -10,6 +10,7 @@
 #include "cb-article.h"
 #include "cb-context-menu.h"
 #include "cb-lazy-list.h"
+#include "cb-list-scroll.h"
 #include "cb-timeline-pane.h"
 #include "cb-timeline-view.h"
 
@@ -126,7 +127,7 @@ sync_from_selection (CbTimelinePane *self)
   self->syncing = FALSE;
 
   if (pos != GTK_INVALID_LIST_POSITION)
-    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", pos);
+    cb_list_view_scroll_to (self->list_view, pos);
 }
 
 static void

@@ -23,6 +23,7 @@ struct _CbLazyList
   guint         n_dated;
 
   GHashTable   *cache;        /* position → item made */
+  guint         n_made;       /* rows made since the list was created */
   GQueue        cache_order;  /* positions, oldest first */
 
   GCancellable *cancellable;  /* the load under way, or NULL */
@@ -193,6 +194,7 @@ cb_lazy_list_get_item (GListModel *model,
     return g_object_ref (item);
 
   id = g_array_index (self->ids, gint64, position);
+  self->n_made++;
   item = cb_store_get_list_item (self->store, self->kind, id, &error);
   if (item == NULL)
     {
@@ -542,4 +544,11 @@ cb_lazy_list_get_n_dated (CbLazyList *self)
 {
   g_return_val_if_fail (CB_IS_LAZY_LIST (self), 0);
   return self->n_dated;
+}
+
+guint
+cb_lazy_list_get_n_made (CbLazyList *self)
+{
+  g_return_val_if_fail (CB_IS_LAZY_LIST (self), 0);
+  return self->n_made;
 }

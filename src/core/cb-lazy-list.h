@@ -59,5 +59,8 @@ guint       cb_lazy_list_find_any     (CbLazyList  *self,
                                        GArray      *ids);
 /* Events: how many have a date (they come first; the undated follow). */
 guint       cb_lazy_list_get_n_dated  (CbLazyList  *self);
+/* How many rows were read from the store for g_list_model_get_item() (not
+ * from the cache) since the list was made: what tests see laziness by. */
+guint       cb_lazy_list_get_n_made   (CbLazyList  *self);
 
 G_END_DECLS
