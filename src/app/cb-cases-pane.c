@@ -529,14 +529,16 @@ review_class_init (GtkWidgetClass *widget_class)
 
 /* --- The list -------------------------------------------------------------- */
 
-/* Before the list changes: nothing selected, so that the selection model
- * does not look for its item among every new row (it would make them all). */
+/* Before the rows are replaced: nothing selected, so that the selection
+ * model does not look for its item among every new row (it would make them
+ * all); the list view still shows the old rows. */
 static void
 list_changing_cb (CbCasesPane *self)
 {
   self->syncing = TRUE;
   gtk_single_selection_set_selected (self->list_selection, GTK_INVALID_LIST_POSITION);
   self->syncing = FALSE;
+  cb_list_view_rows_replaced (self->list_view);
 }
 
 /* After each load: the selection's case shown again. */
@@ -550,7 +552,7 @@ list_loaded_cb (CbCasesPane *self)
   if (loading)
     gtk_label_set_label (self->empty_label, _("Loading case files…"));
   /* Articles without a case yet: importing more is not the only way on. */
-  else if (n == 0 && self->store != NULL && cb_store_count_articles (self->store) > 0)
+  else if (n == 0 && self->store != NULL && cb_store_has_articles (self->store))
     gtk_label_set_label (self->empty_label,
                          _("No case files yet — none of the articles names a person in a legal case"));
   else
@@ -581,8 +583,7 @@ set_list (CbCasesPane *self,
   if (cases == NULL)
     return;
 
-  /* Before the flattened list connects: this runs first. */
-  g_signal_connect_object (cases, "items-changed", G_CALLBACK (list_changing_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (cases, "replacing", G_CALLBACK (list_changing_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (cases, "loaded", G_CALLBACK (list_loaded_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (cases, "notify::loading", G_CALLBACK (list_loaded_cb), self, G_CONNECT_SWAPPED);
   g_list_store_append (self->models, cases);

@@ -194,14 +194,16 @@ selected_changed_cb (CbExcerptsPane *self)
 
 /* --- The list -------------------------------------------------------------- */
 
-/* Before the list changes: nothing selected, so that the selection model
- * does not look for its item among every new row (it would make them all). */
+/* Before the rows are replaced: nothing selected, so that the selection
+ * model does not look for its item among every new row (it would make them
+ * all); the list view still shows the old rows. */
 static void
 list_changing_cb (CbExcerptsPane *self)
 {
   self->syncing = TRUE;
   gtk_single_selection_set_selected (self->list_selection, GTK_INVALID_LIST_POSITION);
   self->syncing = FALSE;
+  cb_list_view_rows_replaced (self->list_view);
 }
 
 /* After each load: the selection's excerpt shown again. */
@@ -227,8 +229,7 @@ set_list (CbExcerptsPane *self,
   self->excerpts = excerpts;
   if (excerpts != NULL)
     {
-      /* Before the selection model connects: this runs first. */
-      g_signal_connect_object (excerpts, "items-changed", G_CALLBACK (list_changing_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (excerpts, "replacing", G_CALLBACK (list_changing_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (excerpts, "loaded", G_CALLBACK (list_loaded_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (excerpts, "notify::loading", G_CALLBACK (list_loaded_cb), self, G_CONNECT_SWAPPED);
     }

@@ -496,16 +496,19 @@ review_class_init (GtkWidgetClass *widget_class)
 
 /* --- The list -------------------------------------------------------------- */
 
-/* Before the list changes: nothing selected, so that the selection model
- * does not look for its item among every new row (it would make them all),
- * and no chart drawing more events than it can. */
+/* Before the rows are replaced: nothing selected, so that the selection
+ * model does not look for its item among every new row (it would make them
+ * all) while the list view still shows the old rows; and no chart drawing
+ * more events than it can. */
 static void
-list_changing_cb (CbTimelinePane *self)
+list_changing_cb (CbTimelinePane *self,
+                  guint           n_items)
 {
   self->syncing = TRUE;
   gtk_single_selection_set_selected (self->list_selection, GTK_INVALID_LIST_POSITION);
   self->syncing = FALSE;
-  if (!is_drawn (self))
+  cb_list_view_rows_replaced (self->list_view);
+  if (n_items > MAX_DRAWN_EVENTS)
     cb_timeline_view_set_model (self->timeline_view, NULL);
 }
 
@@ -535,8 +538,7 @@ set_list (CbTimelinePane *self,
   self->events = events;
   if (events != NULL)
     {
-      /* Before the other models connect: this runs first. */
-      g_signal_connect_object (events, "items-changed", G_CALLBACK (list_changing_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (events, "replacing", G_CALLBACK (list_changing_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (events, "loaded", G_CALLBACK (list_loaded_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (events, "notify::loading", G_CALLBACK (list_loaded_cb), self, G_CONNECT_SWAPPED);
     }

@@ -45,6 +45,7 @@ enum {
 };
 
 enum {
+  REPLACING,
   LOADED,
   N_SIGNALS
 };
@@ -128,6 +129,9 @@ replace_ids (CbLazyList *self,
 {
   guint removed = self->ids->len;
   guint added = ids != NULL ? ids->len : 0;
+
+  if (removed > 0 || added > 0)
+    g_signal_emit (self, signals[REPLACING], 0, added);
 
   g_array_unref (self->ids);
   self->ids = ids != NULL ? g_array_ref (ids) : g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -368,6 +372,13 @@ cb_lazy_list_class_init (CbLazyListClass *klass)
     g_param_spec_boolean ("loading", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Before the rows are replaced (the old ones still there), with the new
+   * number of rows: a selection model over the list is best emptied now,
+   * while its view still shows the old rows. */
+  signals[REPLACING] =
+    g_signal_new ("replacing", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 
   /* After each load, changed or not: lists follow the selection again. */
   signals[LOADED] =

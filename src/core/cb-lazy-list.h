@@ -26,7 +26,9 @@ G_DECLARE_FINAL_TYPE (CbLazyList, cb_lazy_list, CB, LAZY_LIST, GObject)
  * ids; g_list_model_get_item() reads a row by id and keeps the last few
  * made.  Empty until cb_lazy_list_load().
  *
- * Signals: "loaded" after each load, whether anything changed or not.
+ * Signals: "replacing" (guint n_items) just before the rows are replaced
+ * by @n_items others in one items-changed; "loaded" after each load,
+ * whether anything changed or not.
  * Property "loading": a load is under way (on a thread). */
 CbLazyList *cb_lazy_list_new          (CbStore     *store,
                                        CbListKind   kind);

@@ -426,3 +426,21 @@ cb_store_list_article_events (CbStore  *self,
     }
   return g_steal_pointer (&events);
 }
+
+gboolean
+cb_store_has_articles (CbStore *self)
+{
+  sqlite3_stmt *stmt;
+  gboolean any = FALSE;
+
+  g_return_val_if_fail (CB_IS_STORE (self), FALSE);
+
+  stmt = _cb_store_prepare (self, "SELECT EXISTS (SELECT 1 FROM article)", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    any = sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_reset (stmt);
+
+  return any;
+}

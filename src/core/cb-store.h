@@ -197,6 +197,9 @@ GArray     *cb_store_list_excerpt_ids_at (CbStore   *self,
                                           guint      start,
                                           guint      end,
                                           GError   **error);
+/* Whether any article is stored: one row read, where counting them reads
+ * an index of every article. */
+gboolean    cb_store_has_articles     (CbStore      *self);
 /* The events not rejected that were first found in @article_id, in
  * cb_store_list_events order.  GPtrArray of CbEvent. */
 GPtrArray  *cb_store_list_article_events (CbStore   *self,
