@@ -319,6 +319,23 @@ test_lookups (Fixture       *fixture,
   g_assert_error (error, CB_STORE_ERROR, CB_STORE_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
+  /* Case files to choose from: those listed, without their counts. */
+  {
+    g_autoptr(GPtrArray) choices = cb_store_list_case_choices (fixture->store, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (choices->len, ==, cases->len);
+    for (guint i = 0; i < cases->len; i++)
+      {
+        CbCaseFile *choice = g_ptr_array_index (choices, i);
+        CbCaseFile *listed = g_ptr_array_index (cases, i);
+
+        g_assert_cmpint (cb_case_file_get_id (choice), ==, cb_case_file_get_id (listed));
+        g_assert_cmpstr (cb_case_file_get_title (choice), ==, cb_case_file_get_title (listed));
+        g_assert_cmpuint (cb_case_file_get_event_count (choice), ==, 0);
+      }
+  }
+
   /* The first event with a source, of all and of each case. */
   for (guint c = 0; c <= cases->len; c++)
     {

@@ -376,21 +376,17 @@ open_dialog (CbCasesPane      *self,
     choices = cb_store_list_persons (self->store, &error);
   else if (mode == CB_CASE_DIALOG_MERGE)
     {
-      guint n = self->cases != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->cases)) : 0;
-
-      choices = g_ptr_array_new_with_free_func (g_object_unref);
-      for (guint i = 0; i < n; i++)
-        {
-          CbCaseFile *other = g_list_model_get_item (G_LIST_MODEL (self->cases), i);
-
-          if (item != NULL && cb_case_file_get_id (other) == cb_case_file_get_id (item))
-            g_object_unref (other);
-          else
-            g_ptr_array_add (choices, other);
-        }
+      /* Titles only: not a row of the list made for each case. */
+      choices = cb_store_list_case_choices (self->store, &error);
+      for (guint i = 0; choices != NULL && item != NULL && i < choices->len; i++)
+        if (cb_case_file_get_id (g_ptr_array_index (choices, i)) == cb_case_file_get_id (item))
+          {
+            g_ptr_array_remove_index (choices, i);
+            break;
+          }
     }
   if (error != NULL)
-    g_warning ("Could not list the people: %s", error->message);
+    g_warning ("Could not list the choices: %s", error->message);
 
   self->dialog = cb_case_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, mode,
                                      item != NULL ? cb_case_file_get_title (item) : NULL,

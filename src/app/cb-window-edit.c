@@ -207,7 +207,7 @@ move_event_to_case_action (GtkWidget  *widget,
       cb_window_show_message (self, _("Select an event on the timeline to move it"));
       return;
     }
-  cases = cb_store_list_cases (cb_window_get_store (self), &error);
+  cases = cb_store_list_case_choices (cb_window_get_store (self), &error);
   if (cases == NULL)
     g_warning ("Could not list the case files: %s", error->message);
 

@@ -444,3 +444,34 @@ cb_store_has_articles (CbStore *self)
 
   return any;
 }
+
+GPtrArray *
+cb_store_list_case_choices (CbStore  *self,
+                            GError  **error)
+{
+  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (CB_IS_STORE (self), NULL);
+
+  /* CASE_COLUMNS without the two counts. */
+  stmt = _cb_store_prepare (self,
+                            "SELECT c.id, c.title, c.subject_id, p.name, c.status, c.notes, c.review, 0, 0"
+                            " FROM case_file c LEFT JOIN person p ON p.id = c.subject_id"
+                            " WHERE c.review != 'rejected' ORDER BY c.title COLLATE NOCASE, c.id",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (cases, _cb_store_read_case (stmt));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _cb_store_set_error (self->db, rc, _("Could not list the case files"), error);
+      return NULL;
+    }
+  return g_steal_pointer (&cases);
+}

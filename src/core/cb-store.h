@@ -197,6 +197,11 @@ GArray     *cb_store_list_excerpt_ids_at (CbStore   *self,
                                           guint      start,
                                           guint      end,
                                           GError   **error);
+/* The case files of cb_store_list_cases() without their counts (0): what
+ * a choice of one needs.  Counting the sources of thousands of cases takes
+ * seconds.  GPtrArray of CbCaseFile. */
+GPtrArray  *cb_store_list_case_choices (CbStore     *self,
+                                        GError     **error);
 /* Whether any article is stored: one row read, where counting them reads
  * an index of every article. */
 gboolean    cb_store_has_articles     (CbStore      *self);
