@@ -102,7 +102,7 @@ offer_samples (CbApplication *self,
   GtkWidget *dialog;
   GtkWidget *button;
 
-  if (cb_store_count_articles (self->store) > 0)
+  if (cb_store_has_articles (self->store))
     return;
 
   if (g_strcmp0 (answer, "1") == 0)

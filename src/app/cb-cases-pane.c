@@ -9,6 +9,8 @@
 
 #include "cb-case-dialog.h"
 #include "cb-cases-pane.h"
+#include "cb-lazy-list.h"
+#include "cb-list-scroll.h"
 
 struct _CbCasesPane
 {
@@ -17,8 +19,9 @@ struct _CbCasesPane
   CbStore            *store;
   CbSelection        *selection;
 
-  GListStore         *cases;          /* CbCaseFile, as the store lists them */
+  CbLazyList         *cases;          /* CbCaseFile, as the store lists them */
   GListStore         *all_row;        /* one CbCaseFile with id 0: "All Case Files" */
+  GListStore         *models;         /* all_row, then cases: flattened into one list */
   GtkSingleSelection *list_selection;
   gboolean            syncing;        /* the pane itself moves the list selection */
   GSimpleAction      *status_action;  /* case.status: the selected case's status */
@@ -81,21 +84,20 @@ case_subtitle_cb (gpointer    this_,
                           events);
 }
 
+/* The row of @case_id: "All Case Files" first, then the cases. */
 static guint
 find_position (CbCasesPane *self,
                gint64       case_id)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list_selection));
+  guint pos;
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(CbCaseFile) item = g_list_model_get_item (G_LIST_MODEL (self->list_selection), i);
+  if (case_id == 0)
+    return 0;
+  if (self->cases == NULL)
+    return GTK_INVALID_LIST_POSITION;
 
-      if (cb_case_file_get_id (item) == case_id)
-        return i;
-    }
-
-  return GTK_INVALID_LIST_POSITION;
+  pos = cb_lazy_list_find (self->cases, case_id);
+  return pos != CB_LAZY_LIST_NO_POSITION ? pos + 1 : GTK_INVALID_LIST_POSITION;
 }
 
 /* Shows the selection's case in the list without writing back to it. */
@@ -114,7 +116,7 @@ sync_from_selection (CbCasesPane *self)
   self->syncing = FALSE;
 
   if (pos != GTK_INVALID_LIST_POSITION)
-    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", pos);
+    cb_list_view_scroll_to (self->list_view, pos);
 }
 
 static void
@@ -183,7 +185,8 @@ update_actions (CbCasesPane *self)
         continue;
 
       if (g_str_has_prefix (names[i], "cases.merge"))
-        enabled = enabled && g_list_model_get_n_items (G_LIST_MODEL (self->cases)) > 1;
+        enabled = enabled && self->cases != NULL
+                  && g_list_model_get_n_items (G_LIST_MODEL (self->cases)) > 1;
       gtk_widget_action_set_enabled (GTK_WIDGET (self), names[i], enabled);
     }
 
@@ -373,21 +376,17 @@ open_dialog (CbCasesPane      *self,
     choices = cb_store_list_persons (self->store, &error);
   else if (mode == CB_CASE_DIALOG_MERGE)
     {
-      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->cases));
-
-      choices = g_ptr_array_new_with_free_func (g_object_unref);
-      for (guint i = 0; i < n; i++)
-        {
-          CbCaseFile *other = g_list_model_get_item (G_LIST_MODEL (self->cases), i);
-
-          if (item != NULL && cb_case_file_get_id (other) == cb_case_file_get_id (item))
-            g_object_unref (other);
-          else
-            g_ptr_array_add (choices, other);
-        }
+      /* Titles only: not a row of the list made for each case. */
+      choices = cb_store_list_case_choices (self->store, &error);
+      for (guint i = 0; choices != NULL && item != NULL && i < choices->len; i++)
+        if (cb_case_file_get_id (g_ptr_array_index (choices, i)) == cb_case_file_get_id (item))
+          {
+            g_ptr_array_remove_index (choices, i);
+            break;
+          }
     }
   if (error != NULL)
-    g_warning ("Could not list the people: %s", error->message);
+    g_warning ("Could not list the choices: %s", error->message);
 
   self->dialog = cb_case_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, mode,
                                      item != NULL ? cb_case_file_get_title (item) : NULL,
@@ -524,6 +523,68 @@ review_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, GDK_CONTROL_MASK, "cases.reject", NULL);
 }
 
+/* --- The list -------------------------------------------------------------- */
+
+/* Before the rows are replaced: nothing selected, so that the selection
+ * model does not look for its item among every new row (it would make them
+ * all); the list view still shows the old rows. */
+static void
+list_changing_cb (CbCasesPane *self)
+{
+  self->syncing = TRUE;
+  gtk_single_selection_set_selected (self->list_selection, GTK_INVALID_LIST_POSITION);
+  self->syncing = FALSE;
+  cb_list_view_rows_replaced (self->list_view);
+}
+
+/* After each load: the selection's case shown again. */
+static void
+list_loaded_cb (CbCasesPane *self)
+{
+  gboolean loading = self->cases != NULL && cb_lazy_list_get_loading (self->cases);
+  guint n = self->cases != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->cases)) : 0;
+
+  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
+  if (loading)
+    gtk_label_set_label (self->empty_label, _("Loading case files…"));
+  /* Articles without a case yet: importing more is not the only way on. */
+  else if (n == 0 && self->store != NULL && cb_store_has_articles (self->store))
+    gtk_label_set_label (self->empty_label,
+                         _("No case files yet — none of the articles names a person in a legal case"));
+  else
+    gtk_label_set_label (self->empty_label, _("No case files yet — import articles with Import…"));
+
+  /* A case that went away (rejected, deleted) leaves nothing to filter by. */
+  if (!loading && self->selection != NULL
+      && find_position (self, cb_selection_get_case_id (self->selection)) == GTK_INVALID_LIST_POSITION)
+    cb_selection_select_case (self->selection, 0);
+
+  sync_from_selection (self);
+  update_actions (self);
+}
+
+static void
+set_list (CbCasesPane *self,
+          CbLazyList  *cases)
+{
+  if (self->cases != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->cases, self);
+      list_changing_cb (self);
+      g_list_store_remove (self->models, 1);
+      g_clear_object (&self->cases);
+    }
+
+  self->cases = cases;
+  if (cases == NULL)
+    return;
+
+  g_signal_connect_object (cases, "replacing", G_CALLBACK (list_changing_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (cases, "loaded", G_CALLBACK (list_loaded_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (cases, "notify::loading", G_CALLBACK (list_loaded_cb), self, G_CONNECT_SWAPPED);
+  g_list_store_append (self->models, cases);
+}
+
 static void
 cb_cases_pane_dispose (GObject *object)
 {
@@ -543,8 +604,11 @@ cb_cases_pane_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->selection);
   g_clear_object (&self->list_selection);
+  if (self->cases != NULL)
+    g_signal_handlers_disconnect_by_data (self->cases, self);
   g_clear_object (&self->cases);
   g_clear_object (&self->all_row);
+  g_clear_object (&self->models);
 
   G_OBJECT_CLASS (cb_cases_pane_parent_class)->dispose (object);
 }
@@ -646,7 +710,6 @@ static void
 cb_cases_pane_init (CbCasesPane *self)
 {
   g_autoptr(CbCaseFile) all = NULL;
-  GListStore *models;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -661,18 +724,17 @@ cb_cases_pane_init (CbCasesPane *self)
     gtk_widget_insert_action_group (GTK_WIDGET (self), "case", G_ACTION_GROUP (group));
   }
 
-  self->cases = g_list_store_new (CB_TYPE_CASE_FILE);
   self->all_row = g_list_store_new (CB_TYPE_CASE_FILE);
   all = cb_case_file_new (0, _("All Case Files"), 0, NULL, CB_CASE_STATUS_OPEN,
                           NULL, CB_REVIEW_ACCEPTED, 0, 0);
   g_list_store_append (self->all_row, all);
 
-  /* "All" above the cases, one list for the keyboard. */
-  models = g_list_store_new (G_TYPE_LIST_MODEL);
-  g_list_store_append (models, self->all_row);
-  g_list_store_append (models, self->cases);
+  /* "All" above the cases, one list for the keyboard; the cases come with
+   * the store. */
+  self->models = g_list_store_new (G_TYPE_LIST_MODEL);
+  g_list_store_append (self->models, self->all_row);
 
-  self->list_selection = gtk_single_selection_new (G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (models))));
+  self->list_selection = gtk_single_selection_new (G_LIST_MODEL (gtk_flatten_list_model_new (g_object_ref (G_LIST_MODEL (self->models)))));
   gtk_single_selection_set_autoselect (self->list_selection, FALSE);
   gtk_single_selection_set_can_unselect (self->list_selection, TRUE);
   gtk_single_selection_set_selected (self->list_selection, GTK_INVALID_LIST_POSITION);
@@ -694,6 +756,7 @@ cb_cases_pane_set_store (CbCasesPane *self,
 
   if (g_set_object (&self->store, store))
     {
+      set_list (self, store != NULL ? cb_lazy_list_new (store, CB_LIST_CASES) : NULL);
       cb_cases_pane_reload (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
     }
@@ -737,48 +800,19 @@ cb_cases_pane_get_selection (CbCasesPane *self)
 void
 cb_cases_pane_reload (CbCasesPane *self)
 {
-  g_autoptr(GPtrArray) cases = NULL;
-  g_autoptr(GError) error = NULL;
-
   g_return_if_fail (CB_IS_CASES_PANE (self));
 
-  if (self->store != NULL)
-    {
-      cases = cb_store_list_cases (self->store, &error);
-      if (cases == NULL)
-        g_warning ("Could not list the case files: %s", error->message);
-    }
-
-  self->syncing = TRUE;
-  g_list_store_splice (self->cases, 0, g_list_model_get_n_items (G_LIST_MODEL (self->cases)),
-                       cases != NULL ? cases->pdata : NULL,
-                       cases != NULL ? cases->len : 0);
-  self->syncing = FALSE;
-
-  gtk_stack_set_visible_child_name (self->stack,
-                                    g_list_model_get_n_items (G_LIST_MODEL (self->cases)) > 0
-                                    ? "list" : "empty");
-  /* Articles without a case yet: importing more is not the only way on. */
-  if (self->store != NULL && cb_store_count_articles (self->store) > 0)
-    gtk_label_set_label (self->empty_label,
-                         _("No case files yet — none of the articles names a person in a legal case"));
+  if (self->cases != NULL)
+    cb_lazy_list_load (self->cases, 0);
   else
-    gtk_label_set_label (self->empty_label, _("No case files yet — import articles with Import…"));
-
-  /* A case that went away (rejected, deleted) leaves nothing to filter by. */
-  if (self->selection != NULL
-      && find_position (self, cb_selection_get_case_id (self->selection)) == GTK_INVALID_LIST_POSITION)
-    cb_selection_select_case (self->selection, 0);
-
-  sync_from_selection (self);
-  update_actions (self);
+    list_loaded_cb (self);
 }
 
 GListModel *
 cb_cases_pane_get_model (CbCasesPane *self)
 {
   g_return_val_if_fail (CB_IS_CASES_PANE (self), NULL);
-  return G_LIST_MODEL (self->cases);
+  return self->cases != NULL ? G_LIST_MODEL (self->cases) : NULL;
 }
 
 GtkWindow *

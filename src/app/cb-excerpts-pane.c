@@ -8,6 +8,8 @@
 #include <glib/gi18n.h>
 
 #include "cb-excerpts-pane.h"
+#include "cb-lazy-list.h"
+#include "cb-list-scroll.h"
 
 struct _CbExcerptsPane
 {
@@ -16,7 +18,7 @@ struct _CbExcerptsPane
   CbStore            *store;
   CbSelection        *selection;
 
-  GListStore         *excerpts;       /* CbExcerpt of the selected case, in article order */
+  CbLazyList         *excerpts;       /* CbExcerpt of the selected case, in article order */
   GtkSingleSelection *list_selection;
   gint64              case_id;        /* the case listed */
   gboolean            syncing;        /* the pane itself moves the list selection */
@@ -24,6 +26,7 @@ struct _CbExcerptsPane
   /* Template widgets */
   GtkStack           *stack;
   GtkListView        *list_view;
+  GtkLabel           *empty_label;
 };
 
 G_DEFINE_FINAL_TYPE (CbExcerptsPane, cb_excerpts_pane, GTK_TYPE_WIDGET)
@@ -101,43 +104,39 @@ excerpt_source_cb (gpointer   this_,
   return g_strdup (title);
 }
 
+/* The selection's excerpt, else a source of its event, else an excerpt over
+ * the event's span: their ids come from the store, their place from the
+ * list's ids, so no row is made to find them. */
 static guint
 find_position (CbExcerptsPane *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->excerpts));
   gint64 excerpt_id = cb_selection_get_excerpt_id (self->selection);
   gint64 event_id = cb_selection_get_event_id (self->selection);
   gint64 article_id = cb_selection_get_article_id (self->selection);
   int span_start = cb_selection_get_span_start (self->selection);
   int span_end = cb_selection_get_span_end (self->selection);
-  guint overlapping = GTK_INVALID_LIST_POSITION;
+  g_autoptr(GArray) ids = NULL;
+  guint pos;
 
-  if (excerpt_id == 0 && event_id == 0)
+  if (self->excerpts == NULL || (excerpt_id == 0 && event_id == 0))
     return GTK_INVALID_LIST_POSITION;
 
-  for (guint i = 0; i < n; i++)
+  if (excerpt_id != 0)
+    pos = cb_lazy_list_find (self->excerpts, excerpt_id);
+  else
     {
-      g_autoptr(CbExcerpt) item = g_list_model_get_item (G_LIST_MODEL (self->excerpts), i);
-
-      if (excerpt_id != 0)
+      ids = cb_store_list_source_ids (self->store, event_id, NULL);
+      pos = cb_lazy_list_find_any (self->excerpts, ids);
+      if (pos == CB_LAZY_LIST_NO_POSITION && span_start >= 0 && article_id != 0)
         {
-          if (cb_excerpt_get_id (item) == excerpt_id)
-            return i;
-          continue;
+          g_clear_pointer (&ids, g_array_unref);
+          ids = cb_store_list_excerpt_ids_at (self->store, article_id, (guint) span_start,
+                                              (guint) MAX (span_end, span_start), NULL);
+          pos = cb_lazy_list_find_any (self->excerpts, ids);
         }
-
-      /* An event: its own source first, else an excerpt over its span. */
-      if (cb_excerpt_get_event_id (item) == event_id)
-        return i;
-      if (overlapping == GTK_INVALID_LIST_POSITION
-          && span_start >= 0
-          && cb_excerpt_get_article_id (item) == article_id
-          && (int) cb_excerpt_get_start (item) < MAX (span_end, span_start + 1)
-          && (int) cb_excerpt_get_end (item) > span_start)
-        overlapping = i;
     }
 
-  return overlapping;
+  return pos != CB_LAZY_LIST_NO_POSITION ? pos : GTK_INVALID_LIST_POSITION;
 }
 
 /* Shows the selection's excerpt (or the source of its event) in the list
@@ -157,7 +156,7 @@ sync_from_selection (CbExcerptsPane *self)
   self->syncing = FALSE;
 
   if (pos != GTK_INVALID_LIST_POSITION)
-    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", pos);
+    cb_list_view_scroll_to (self->list_view, pos);
 }
 
 static void
@@ -193,6 +192,50 @@ selected_changed_cb (CbExcerptsPane *self)
   sync_from_selection (self);
 }
 
+/* --- The list -------------------------------------------------------------- */
+
+/* Before the rows are replaced: nothing selected, so that the selection
+ * model does not look for its item among every new row (it would make them
+ * all); the list view still shows the old rows. */
+static void
+list_changing_cb (CbExcerptsPane *self)
+{
+  self->syncing = TRUE;
+  gtk_single_selection_set_selected (self->list_selection, GTK_INVALID_LIST_POSITION);
+  self->syncing = FALSE;
+  cb_list_view_rows_replaced (self->list_view);
+}
+
+/* After each load: the selection's excerpt shown again. */
+static void
+list_loaded_cb (CbExcerptsPane *self)
+{
+  guint n = self->excerpts != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->excerpts)) : 0;
+  gboolean loading = self->excerpts != NULL && cb_lazy_list_get_loading (self->excerpts);
+
+  gtk_label_set_label (self->empty_label, loading ? _("Loading excerpts…")
+                                                  : _("No excerpts yet"));
+  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
+  sync_from_selection (self);
+}
+
+static void
+set_list (CbExcerptsPane *self,
+          CbLazyList     *excerpts)
+{
+  if (self->excerpts != NULL)
+    g_signal_handlers_disconnect_by_data (self->excerpts, self);
+  g_clear_object (&self->excerpts);
+  self->excerpts = excerpts;
+  if (excerpts != NULL)
+    {
+      g_signal_connect_object (excerpts, "replacing", G_CALLBACK (list_changing_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (excerpts, "loaded", G_CALLBACK (list_loaded_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (excerpts, "notify::loading", G_CALLBACK (list_loaded_cb), self, G_CONNECT_SWAPPED);
+    }
+  gtk_single_selection_set_model (self->list_selection, G_LIST_MODEL (excerpts));
+}
+
 static void
 cb_excerpts_pane_dispose (GObject *object)
 {
@@ -207,6 +250,8 @@ cb_excerpts_pane_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->selection);
   g_clear_object (&self->list_selection);
+  if (self->excerpts != NULL)
+    g_signal_handlers_disconnect_by_data (self->excerpts, self);
   g_clear_object (&self->excerpts);
 
   G_OBJECT_CLASS (cb_excerpts_pane_parent_class)->dispose (object);
@@ -277,6 +322,7 @@ cb_excerpts_pane_class_init (CbExcerptsPaneClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/casebook/Casebook/cb-excerpts-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, CbExcerptsPane, stack);
   gtk_widget_class_bind_template_child (widget_class, CbExcerptsPane, list_view);
+  gtk_widget_class_bind_template_child (widget_class, CbExcerptsPane, empty_label);
   gtk_widget_class_bind_template_callback (widget_class, excerpt_text_cb);
   gtk_widget_class_bind_template_callback (widget_class, excerpt_source_cb);
 
@@ -289,11 +335,11 @@ cb_excerpts_pane_init (CbExcerptsPane *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->excerpts = g_list_store_new (CB_TYPE_EXCERPT);
-  self->list_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->excerpts)));
-  gtk_single_selection_set_autoselect (self->list_selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->list_selection, TRUE);
-  gtk_single_selection_set_selected (self->list_selection, GTK_INVALID_LIST_POSITION);
+  /* The excerpts come with the store. */
+  self->list_selection = g_object_new (GTK_TYPE_SINGLE_SELECTION,
+                                       "autoselect", FALSE,
+                                       "can-unselect", TRUE,
+                                       NULL);
   g_signal_connect_object (self->list_selection, "notify::selected",
                            G_CALLBACK (list_selected_cb), self, G_CONNECT_SWAPPED);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->list_selection));
@@ -310,6 +356,7 @@ cb_excerpts_pane_set_store (CbExcerptsPane *self,
 
   if (g_set_object (&self->store, store))
     {
+      set_list (self, store != NULL ? cb_lazy_list_new (store, CB_LIST_EXCERPTS) : NULL);
       cb_excerpts_pane_reload (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
     }
@@ -359,36 +406,19 @@ cb_excerpts_pane_get_selection (CbExcerptsPane *self)
 void
 cb_excerpts_pane_reload (CbExcerptsPane *self)
 {
-  g_autoptr(GPtrArray) excerpts = NULL;
-  g_autoptr(GError) error = NULL;
-
   g_return_if_fail (CB_IS_EXCERPTS_PANE (self));
 
   self->case_id = self->selection != NULL ? cb_selection_get_case_id (self->selection) : 0;
 
-  if (self->store != NULL)
-    {
-      excerpts = cb_store_list_excerpts (self->store, self->case_id, 0, &error);
-      if (excerpts == NULL)
-        g_warning ("Could not list the excerpts: %s", error->message);
-    }
-
-  /* One splice: the view sees a single exact change. */
-  self->syncing = TRUE;
-  g_list_store_splice (self->excerpts, 0, g_list_model_get_n_items (G_LIST_MODEL (self->excerpts)),
-                       excerpts != NULL ? excerpts->pdata : NULL,
-                       excerpts != NULL ? excerpts->len : 0);
-  self->syncing = FALSE;
-
-  gtk_stack_set_visible_child_name (self->stack,
-                                    g_list_model_get_n_items (G_LIST_MODEL (self->excerpts)) > 0
-                                    ? "list" : "empty");
-  sync_from_selection (self);
+  if (self->excerpts != NULL)
+    cb_lazy_list_load (self->excerpts, self->case_id);
+  else
+    list_loaded_cb (self);
 }
 
 GListModel *
 cb_excerpts_pane_get_model (CbExcerptsPane *self)
 {
   g_return_val_if_fail (CB_IS_EXCERPTS_PANE (self), NULL);
-  return G_LIST_MODEL (self->excerpts);
+  return self->excerpts != NULL ? G_LIST_MODEL (self->excerpts) : NULL;
 }

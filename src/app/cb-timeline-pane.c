@@ -9,8 +9,15 @@
 
 #include "cb-article.h"
 #include "cb-context-menu.h"
+#include "cb-lazy-list.h"
+#include "cb-list-scroll.h"
 #include "cb-timeline-pane.h"
 #include "cb-timeline-view.h"
+
+/* More events than this are not drawn: at hundreds of thousands the marks
+ * say nothing and laying them out would make every one of them.  The List
+ * shows any number. */
+#define MAX_DRAWN_EVENTS 5000
 
 struct _CbTimelinePane
 {
@@ -19,16 +26,19 @@ struct _CbTimelinePane
   CbStore            *store;
   CbSelection        *selection;
 
-  GListStore         *events;         /* CbEvent of the selected case, chronological */
+  CbLazyList         *events;         /* CbEvent of the selected case, chronological */
   GtkSingleSelection *list_selection;
   gint64              case_id;        /* the case listed */
   gboolean            syncing;        /* the pane itself moves the list selection */
-  GtkFilterListModel *undated;        /* the events without a date, listed apart */
+  GtkSliceListModel  *undated;        /* the events without a date (the last ones), listed apart */
   GHashTable         *source_titles;  /* article id → title, for the tooltips */
 
   /* Template widgets */
   GtkStack           *stack;
   GtkStack           *mode_stack;
+  GtkStack           *chart_stack;
+  GtkLabel           *too_many_label;
+  GtkLabel           *empty_label;
   GtkListView        *list_view;
   GtkLabel           *subtitle_label;
   CbTimelineView     *timeline_view;
@@ -54,20 +64,21 @@ static guint
 find_position (CbTimelinePane *self,
                gint64          event_id)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->events));
+  guint pos;
 
-  if (event_id == 0)
+  if (event_id == 0 || self->events == NULL)
     return GTK_INVALID_LIST_POSITION;
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(CbEvent) item = g_list_model_get_item (G_LIST_MODEL (self->events), i);
+  pos = cb_lazy_list_find (self->events, event_id);
+  return pos != CB_LAZY_LIST_NO_POSITION ? pos : GTK_INVALID_LIST_POSITION;
+}
 
-      if (cb_event_get_id (item) == event_id)
-        return i;
-    }
-
-  return GTK_INVALID_LIST_POSITION;
+/* Whether the chart draws the events (not too many of them). */
+static gboolean
+is_drawn (CbTimelinePane *self)
+{
+  return self->events != NULL
+         && g_list_model_get_n_items (G_LIST_MODEL (self->events)) <= MAX_DRAWN_EVENTS;
 }
 
 static void
@@ -84,23 +95,18 @@ select_event (CbTimelinePane *self,
                              cb_event_get_end (event));
 }
 
+/* The undated events are the list's last ones. */
 static void
-sync_undated_list (CbTimelinePane *self)
+sync_undated_list (CbTimelinePane *self,
+                   guint           pos)
 {
-  gint64 event_id = cb_selection_get_event_id (self->selection);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->undated));
+  guint offset = gtk_slice_list_model_get_offset (self->undated);
+  guint size = g_list_model_get_n_items (G_LIST_MODEL (self->undated));
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(CbEvent) event = g_list_model_get_item (G_LIST_MODEL (self->undated), i);
-
-      if (event_id != 0 && cb_event_get_id (event) == event_id)
-        {
-          gtk_list_box_select_row (self->undated_list, gtk_list_box_get_row_at_index (self->undated_list, i));
-          return;
-        }
-    }
-  gtk_list_box_unselect_all (self->undated_list);
+  if (pos != GTK_INVALID_LIST_POSITION && pos >= offset && pos - offset < size)
+    gtk_list_box_select_row (self->undated_list, gtk_list_box_get_row_at_index (self->undated_list, pos - offset));
+  else
+    gtk_list_box_unselect_all (self->undated_list);
 }
 
 /* Shows the selection's event in the list without writing back to it. */
@@ -117,25 +123,28 @@ sync_from_selection (CbTimelinePane *self)
   self->syncing = TRUE;
   gtk_single_selection_set_selected (self->list_selection, pos);
   cb_timeline_view_select_id (self->timeline_view, cb_selection_get_event_id (self->selection));
-  sync_undated_list (self);
+  sync_undated_list (self, pos);
   self->syncing = FALSE;
 
   if (pos != GTK_INVALID_LIST_POSITION)
-    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", pos);
+    cb_list_view_scroll_to (self->list_view, pos);
 }
 
 static void
 update_subtitle (CbTimelinePane *self)
 {
   g_autoptr(CbCaseFile) case_file = NULL;
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->events));
+  guint n = self->events != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->events)) : 0;
   g_autofree char *count = NULL;
   g_autofree char *text = NULL;
 
   if (self->store != NULL && self->case_id != 0)
     case_file = cb_store_get_case (self->store, self->case_id, NULL);
 
-  count = g_strdup_printf (ngettext ("%'u event", "%'u events", n), n);
+  if (self->events != NULL && cb_lazy_list_get_loading (self->events) && n == 0)
+    count = g_strdup (_("loading events…"));
+  else
+    count = g_strdup_printf (ngettext ("%'u event", "%'u events", n), n);
   if (case_file != NULL)
     /* Translators: a case file's title and its number of events */
     text = g_strdup_printf (_("%s · %s"), cb_case_file_get_title (case_file), count);
@@ -146,16 +155,37 @@ update_subtitle (CbTimelinePane *self)
   gtk_label_set_label (self->subtitle_label, text);
 }
 
+/* The undated events under the chart (when it draws), or why it does not. */
 static void
-update_undated (CbTimelinePane *self)
+update_chart (CbTimelinePane *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->undated));
+  guint n = self->events != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->events)) : 0;
+  guint n_dated = self->events != NULL ? cb_lazy_list_get_n_dated (self->events) : 0;
+  guint n_undated = is_drawn (self) ? n - MIN (n_dated, n) : 0;
   g_autofree char *text = NULL;
 
-  gtk_widget_set_visible (self->undated_box, n > 0);
+  gtk_slice_list_model_set_offset (self->undated, MIN (n_dated, n));
+  gtk_slice_list_model_set_size (self->undated, n_undated);
+  gtk_widget_set_visible (self->undated_box, n_undated > 0);
   /* Translators: the heading of the events the timeline cannot place */
-  text = g_strdup_printf (ngettext ("Undated · %'u event", "Undated · %'u events", n), n);
+  text = g_strdup_printf (ngettext ("Undated · %'u event", "Undated · %'u events", n_undated), n_undated);
   gtk_label_set_label (self->undated_label, text);
+
+  if (is_drawn (self))
+    {
+      cb_timeline_view_set_model (self->timeline_view, G_LIST_MODEL (self->events));
+      gtk_stack_set_visible_child_name (self->chart_stack, "drawn");
+    }
+  else
+    {
+      g_autofree char *message = NULL;
+
+      cb_timeline_view_set_model (self->timeline_view, NULL);
+      message = g_strdup_printf (ngettext ("%'u event is too many to draw at once.",
+                                           "%'u events are too many to draw at once.", n), n);
+      gtk_label_set_label (self->too_many_label, message);
+      gtk_stack_set_visible_child_name (self->chart_stack, "too-many");
+    }
 }
 
 static void
@@ -194,6 +224,12 @@ undated_row_selected_cb (CbTimelinePane *self,
 }
 
 static void
+show_list_clicked_cb (CbTimelinePane *self)
+{
+  gtk_stack_set_visible_child_name (self->mode_stack, "list");
+}
+
+static void
 zoom_in_clicked_cb (CbTimelinePane *self)
 {
   gtk_widget_activate_action (GTK_WIDGET (self->timeline_view), "timeline.zoom-in", NULL);
@@ -209,13 +245,6 @@ static void
 zoom_fit_clicked_cb (CbTimelinePane *self)
 {
   gtk_widget_activate_action (GTK_WIDGET (self->timeline_view), "timeline.zoom-fit", NULL);
-}
-
-static gboolean
-undated_filter_cb (gpointer item,
-                   gpointer user_data)
-{
-  return !cb_timeline_event_is_dated (item);
 }
 
 static GtkWidget *
@@ -300,7 +329,6 @@ event_id_changed_cb (CbTimelinePane *self)
 static CbEvent *
 current_event (CbTimelinePane *self)
 {
-  CbEvent *event;
   guint pos;
 
   if (self->selection == NULL)
@@ -308,16 +336,13 @@ current_event (CbTimelinePane *self)
   pos = find_position (self, cb_selection_get_event_id (self->selection));
   if (pos == GTK_INVALID_LIST_POSITION)
     return NULL;
-  event = g_list_model_get_item (G_LIST_MODEL (self->events), pos);
-  /* The list store keeps its own reference: a borrowed pointer is enough. */
-  g_object_unref (event);
-  return event;
+  return g_list_model_get_item (G_LIST_MODEL (self->events), pos);
 }
 
 static void
 update_review_actions (CbTimelinePane *self)
 {
-  CbEvent *event = current_event (self);
+  g_autoptr(CbEvent) event = current_event (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "events.accept",
                                  event != NULL && cb_event_get_review (event) != CB_REVIEW_ACCEPTED);
@@ -333,7 +358,7 @@ review_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
 {
-  CbEvent *event = current_event (CB_TIMELINE_PANE (widget));
+  g_autoptr(CbEvent) event = current_event (CB_TIMELINE_PANE (widget));
 
   if (event != NULL)
     gtk_widget_activate_action (widget,
@@ -347,7 +372,7 @@ edit_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *param)
 {
-  CbEvent *event = current_event (CB_TIMELINE_PANE (widget));
+  g_autoptr(CbEvent) event = current_event (CB_TIMELINE_PANE (widget));
 
   if (event != NULL)
     gtk_widget_activate_action (widget,
@@ -363,7 +388,7 @@ review_menu_action (GtkWidget  *widget,
   CbTimelinePane *self = CB_TIMELINE_PANE (widget);
   gboolean chart = g_strcmp0 (gtk_stack_get_visible_child_name (self->mode_stack), "chart") == 0;
   GtkWidget *target = chart ? GTK_WIDGET (self->timeline_view) : GTK_WIDGET (self->list_view);
-  CbEvent *event = current_event (self);
+  g_autoptr(CbEvent) event = current_event (self);
   double x = 24, y = 12;
 
   if (event == NULL)
@@ -378,7 +403,9 @@ review_menu_action (GtkWidget  *widget,
         {
           graphene_rect_t mark, item;
 
-          if (cb_timeline_view_get_drawn (self->timeline_view, i, NULL, &mark, &item) == event)
+          CbEvent *drawn = cb_timeline_view_get_drawn (self->timeline_view, i, NULL, &mark, &item);
+
+          if (drawn != NULL && cb_event_get_id (drawn) == cb_event_get_id (event))
             {
               x = item.origin.x + MIN (item.size.width, 40);
               y = item.origin.y + item.size.height;
@@ -396,7 +423,10 @@ review_list_pressed_cb (CbTimelinePane  *self,
                          double           y,
                          GtkGestureClick *gesture)
 {
-  if (!cb_context_menu_select_row_at (GTK_WIDGET (self->list_view), x, y) || current_event (self) == NULL)
+  g_autoptr(CbEvent) event = NULL;
+
+  if (!cb_context_menu_select_row_at (GTK_WIDGET (self->list_view), x, y)
+      || (event = current_event (self)) == NULL)
     return;
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
   cb_context_menu_popup (GTK_WIDGET (self), self->review_menu, GTK_WIDGET (self->list_view), x, y);
@@ -464,6 +494,58 @@ review_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "events.context-menu", NULL);
 }
 
+/* --- The list -------------------------------------------------------------- */
+
+/* Before the rows are replaced: nothing selected, so that the selection
+ * model does not look for its item among every new row (it would make them
+ * all) while the list view still shows the old rows; and no chart drawing
+ * more events than it can. */
+static void
+list_changing_cb (CbTimelinePane *self,
+                  guint           n_items)
+{
+  self->syncing = TRUE;
+  gtk_single_selection_set_selected (self->list_selection, GTK_INVALID_LIST_POSITION);
+  self->syncing = FALSE;
+  cb_list_view_rows_replaced (self->list_view);
+  if (n_items > MAX_DRAWN_EVENTS)
+    cb_timeline_view_set_model (self->timeline_view, NULL);
+}
+
+/* After each load: the chart, the counts and the selection's event. */
+static void
+list_loaded_cb (CbTimelinePane *self)
+{
+  guint n = self->events != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->events)) : 0;
+  gboolean loading = self->events != NULL && cb_lazy_list_get_loading (self->events);
+
+  gtk_label_set_label (self->empty_label, loading ? _("Loading events…") : _("No dated events yet"));
+  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "content" : "empty");
+  update_chart (self);
+  update_subtitle (self);
+  sync_from_selection (self);
+  update_review_actions (self);
+}
+
+static void
+set_list (CbTimelinePane *self,
+          CbLazyList     *events)
+{
+  if (self->events != NULL)
+    g_signal_handlers_disconnect_by_data (self->events, self);
+  cb_timeline_view_set_model (self->timeline_view, NULL);
+  g_clear_object (&self->events);
+  self->events = events;
+  if (events != NULL)
+    {
+      g_signal_connect_object (events, "replacing", G_CALLBACK (list_changing_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (events, "loaded", G_CALLBACK (list_loaded_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (events, "notify::loading", G_CALLBACK (list_loaded_cb), self, G_CONNECT_SWAPPED);
+    }
+  gtk_single_selection_set_model (self->list_selection, G_LIST_MODEL (events));
+  gtk_slice_list_model_set_model (self->undated, G_LIST_MODEL (events));
+}
+
 static void
 cb_timeline_pane_dispose (GObject *object)
 {
@@ -479,6 +561,8 @@ cb_timeline_pane_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->list_selection);
   g_clear_object (&self->undated);
+  if (self->events != NULL)
+    g_signal_handlers_disconnect_by_data (self->events, self);
   g_clear_object (&self->events);
   g_clear_pointer (&self->source_titles, g_hash_table_unref);
   g_clear_object (&self->review_menu);
@@ -586,6 +670,10 @@ cb_timeline_pane_class_init (CbTimelinePaneClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, zoom_fit_clicked_cb);
   gtk_widget_class_bind_template_child (widget_class, CbTimelinePane, stack);
   gtk_widget_class_bind_template_child (widget_class, CbTimelinePane, mode_stack);
+  gtk_widget_class_bind_template_child (widget_class, CbTimelinePane, chart_stack);
+  gtk_widget_class_bind_template_child (widget_class, CbTimelinePane, too_many_label);
+  gtk_widget_class_bind_template_child (widget_class, CbTimelinePane, empty_label);
+  gtk_widget_class_bind_template_callback (widget_class, show_list_clicked_cb);
   gtk_widget_class_bind_template_child (widget_class, CbTimelinePane, timeline_view);
   gtk_widget_class_bind_template_child (widget_class, CbTimelinePane, undated_box);
   gtk_widget_class_bind_template_child (widget_class, CbTimelinePane, undated_label);
@@ -604,23 +692,21 @@ cb_timeline_pane_init (CbTimelinePane *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->events = g_list_store_new (CB_TYPE_EVENT);
-  self->list_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->events)));
-  gtk_single_selection_set_autoselect (self->list_selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->list_selection, TRUE);
-  gtk_single_selection_set_selected (self->list_selection, GTK_INVALID_LIST_POSITION);
+  /* The events come with the store. */
+  self->list_selection = g_object_new (GTK_TYPE_SINGLE_SELECTION,
+                                       "autoselect", FALSE,
+                                       "can-unselect", TRUE,
+                                       NULL);
   g_signal_connect_object (self->list_selection, "notify::selected",
                            G_CALLBACK (list_selected_cb), self, G_CONNECT_SWAPPED);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->list_selection));
 
   self->source_titles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  cb_timeline_view_set_model (self->timeline_view, G_LIST_MODEL (self->events));
   cb_timeline_view_set_source_func (self->timeline_view, source_title_cb, self, NULL);
   g_signal_connect_object (self->timeline_view, "notify::selected",
                            G_CALLBACK (view_selected_cb), self, G_CONNECT_SWAPPED);
 
-  self->undated = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->events)),
-                                             GTK_FILTER (gtk_custom_filter_new (undated_filter_cb, NULL, NULL)));
+  self->undated = gtk_slice_list_model_new (NULL, 0, 0);
   gtk_list_box_bind_model (self->undated_list, G_LIST_MODEL (self->undated),
                            create_undated_row_cb, NULL, NULL);
 
@@ -638,6 +724,7 @@ cb_timeline_pane_set_store (CbTimelinePane *self,
 
   if (g_set_object (&self->store, store))
     {
+      set_list (self, store != NULL ? cb_lazy_list_new (store, CB_LIST_EVENTS) : NULL);
       cb_timeline_pane_reload (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
     }
@@ -685,42 +772,22 @@ cb_timeline_pane_get_selection (CbTimelinePane *self)
 void
 cb_timeline_pane_reload (CbTimelinePane *self)
 {
-  g_autoptr(GPtrArray) events = NULL;
-  g_autoptr(GError) error = NULL;
-
   g_return_if_fail (CB_IS_TIMELINE_PANE (self));
 
   self->case_id = self->selection != NULL ? cb_selection_get_case_id (self->selection) : 0;
 
-  if (self->store != NULL)
-    {
-      events = cb_store_list_events (self->store, self->case_id, &error);
-      if (events == NULL)
-        g_warning ("Could not list the events: %s", error->message);
-    }
-
-  /* One splice: the view sees a single exact change. */
-  self->syncing = TRUE;
-  g_list_store_splice (self->events, 0, g_list_model_get_n_items (G_LIST_MODEL (self->events)),
-                       events != NULL ? events->pdata : NULL,
-                       events != NULL ? events->len : 0);
-  self->syncing = FALSE;
-
   g_hash_table_remove_all (self->source_titles);
-  gtk_stack_set_visible_child_name (self->stack,
-                                    g_list_model_get_n_items (G_LIST_MODEL (self->events)) > 0
-                                    ? "content" : "empty");
-  update_undated (self);
-  update_subtitle (self);
-  sync_from_selection (self);
-  update_review_actions (self);
+  if (self->events != NULL)
+    cb_lazy_list_load (self->events, self->case_id);
+  else
+    list_loaded_cb (self);
 }
 
 GListModel *
 cb_timeline_pane_get_model (CbTimelinePane *self)
 {
   g_return_val_if_fail (CB_IS_TIMELINE_PANE (self), NULL);
-  return G_LIST_MODEL (self->events);
+  return self->events != NULL ? G_LIST_MODEL (self->events) : NULL;
 }
 
 GtkWidget *

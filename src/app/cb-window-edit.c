@@ -15,29 +15,17 @@
 
 #define EDIT_DIALOG_KEY "cb-edit-dialog"
 
-/* The stored event @event_id (0: the selected one), or NULL. */
+/* The stored event @event_id (0: the selected one), not rejected, or NULL. */
 static CbEvent *
 find_event (CbWindow *self,
             gint64    event_id)
 {
-  g_autoptr(GPtrArray) events = NULL;
-  g_autoptr(GError) error = NULL;
-
   if (event_id == 0)
     event_id = cb_selection_get_event_id (cb_window_get_selection (self));
   if (event_id == 0)
     return NULL;
 
-  events = cb_store_list_events (cb_window_get_store (self), 0, &error);
-  if (events == NULL)
-    {
-      g_warning ("Could not list the events: %s", error->message);
-      return NULL;
-    }
-  for (guint i = 0; i < events->len; i++)
-    if (cb_event_get_id (g_ptr_array_index (events, i)) == event_id)
-      return g_object_ref (g_ptr_array_index (events, i));
-  return NULL;
+  return cb_store_get_event (cb_window_get_store (self), event_id, NULL);
 }
 
 /* One dialog at a time: a new one replaces the one open. */
@@ -258,7 +246,7 @@ move_event_to_case_action (GtkWidget  *widget,
       cb_window_show_message (self, _("Select an event on the timeline to move it"));
       return;
     }
-  cases = cb_store_list_cases (cb_window_get_store (self), &error);
+  cases = cb_store_list_case_choices (cb_window_get_store (self), &error);
   if (cases == NULL)
     g_warning ("Could not list the case files: %s", error->message);
 
@@ -318,7 +306,7 @@ count_relative (CbWindow *self,
                 guint    *unresolved,
                 guint    *relative)
 {
-  g_autoptr(GPtrArray) events = cb_store_list_events (cb_window_get_store (self), 0, NULL);
+  g_autoptr(GPtrArray) events = cb_store_list_article_events (cb_window_get_store (self), article_id, NULL);
 
   *unresolved = *relative = 0;
   for (guint i = 0; events != NULL && i < events->len; i++)
@@ -326,7 +314,7 @@ count_relative (CbWindow *self,
       CbEvent *event = g_ptr_array_index (events, i);
       const CbFuzzyDate *date = cb_event_get_date (event);
 
-      if (cb_event_get_article_id (event) != article_id || date == NULL)
+      if (date == NULL)
         continue;
       if (date->anchor == CB_ANCHOR_UNRESOLVED)
         *unresolved += 1;

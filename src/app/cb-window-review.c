@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cb-lazy-list.h"
 #include "cb-people-dialog.h"
 #include "cb-window.h"
 #include "cb-window-review.h"
@@ -18,23 +19,25 @@
  * "history-changed" reloads the panes (cb-window.c) and the People dialog
  * before the store call returns: nothing here reloads them again. */
 
-/* The id after @id in @ids (GPtrArray of CbCaseFile or CbEvent, read with
- * @get_id), else the one before it, else 0: where the review goes on. */
+/* The id after @id in a pane's @list (a CbLazyList), else the one before
+ * it, else 0: where the review goes on. */
 static gint64
-neighbour_id (GPtrArray *items,
-              gint64     id,
-              gint64   (*get_id) (gpointer))
+neighbour_id (GListModel *list,
+              gint64      id)
 {
-  for (guint i = 0; items != NULL && i < items->len; i++)
-    {
-      if (get_id (g_ptr_array_index (items, i)) != id)
-        continue;
-      if (i + 1 < items->len)
-        return get_id (g_ptr_array_index (items, i + 1));
-      if (i > 0)
-        return get_id (g_ptr_array_index (items, i - 1));
-      return 0;
-    }
+  CbLazyList *lazy;
+  guint pos;
+
+  if (!CB_IS_LAZY_LIST (list))
+    return 0;
+  lazy = CB_LAZY_LIST (list);
+  pos = cb_lazy_list_find (lazy, id);
+  if (pos == CB_LAZY_LIST_NO_POSITION)
+    return 0;
+  if (pos + 1 < g_list_model_get_n_items (list))
+    return cb_lazy_list_get_id (lazy, pos + 1);
+  if (pos > 0)
+    return cb_lazy_list_get_id (lazy, pos - 1);
   return 0;
 }
 
@@ -47,8 +50,8 @@ review_case (CbWindow *self,
 {
   CbStore *store = cb_window_get_store (self);
   CbSelection *selection = cb_window_get_selection (self);
-  g_autoptr(GPtrArray) cases = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean move_on = FALSE;
   gint64 next = 0;
 
   if (case_id == 0)
@@ -56,8 +59,8 @@ review_case (CbWindow *self,
 
   if (review == CB_REVIEW_REJECTED && cb_selection_get_case_id (selection) == case_id)
     {
-      cases = cb_store_list_cases (store, NULL);
-      next = neighbour_id (cases, case_id, (gint64 (*) (gpointer)) cb_case_file_get_id);
+      move_on = TRUE;
+      next = neighbour_id (cb_cases_pane_get_model (cb_window_get_cases_pane (self)), case_id);
     }
 
   if (!cb_store_set_case_review (store, case_id, review, &error))
@@ -70,7 +73,7 @@ review_case (CbWindow *self,
     }
 
   /* A rejected case leaves the list: the review goes on with the next. */
-  if (review == CB_REVIEW_REJECTED && cases != NULL)
+  if (move_on)
     cb_selection_select_case (selection, next);
 
   cb_window_show_message (self, review == CB_REVIEW_REJECTED
@@ -103,8 +106,8 @@ review_event (CbWindow *self,
 {
   CbStore *store = cb_window_get_store (self);
   CbSelection *selection = cb_window_get_selection (self);
-  g_autoptr(GPtrArray) events = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean move_on = FALSE;
   gint64 next = 0;
 
   if (event_id == 0)
@@ -112,8 +115,8 @@ review_event (CbWindow *self,
 
   if (review == CB_REVIEW_REJECTED && cb_selection_get_event_id (selection) == event_id)
     {
-      events = cb_store_list_events (store, cb_selection_get_case_id (selection), NULL);
-      next = neighbour_id (events, event_id, (gint64 (*) (gpointer)) cb_event_get_id);
+      move_on = TRUE;
+      next = neighbour_id (cb_timeline_pane_get_model (cb_window_get_timeline_pane (self)), event_id);
     }
 
   if (!cb_store_set_event_review (store, event_id, review, &error))
@@ -125,7 +128,7 @@ review_event (CbWindow *self,
       return;
     }
 
-  if (events != NULL)
+  if (move_on)
     {
       if (next != 0)
         gtk_widget_activate_action (GTK_WIDGET (self), "win.select-event", "x", next);

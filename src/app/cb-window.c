@@ -11,6 +11,7 @@
 #include "cb-drop.h"
 #include "cb-importer.h"
 #include "cb-inbox.h"
+#include "cb-lazy-list.h"
 #include "cb-print.h"
 #include "cb-window.h"
 #include "cb-window-state.h"
@@ -44,6 +45,8 @@ struct _CbWindow
   guint                 poll_id;
   guint                 hide_status_id;
   GMenu                *undo_section;        /* Undo/Redo items of the main menu */
+  int                   first_event_wanted;  /* FIRST_EVENT_*: to pick once the events are read */
+  gboolean              loading;             /* a pane's list is being read */
 
   /* Template widgets */
   GtkSearchEntry       *search_entry;
@@ -75,8 +78,20 @@ enum {
   PROP_0,
   PROP_STORE,
   PROP_SELECTION,
+  PROP_LOADING,
   N_PROPS
 };
+
+/* What select_first_event waits for the events list to do. */
+enum {
+  FIRST_EVENT_NONE,
+  FIRST_EVENT_IF_NO_EVENT,    /* a case was picked */
+  FIRST_EVENT_IF_NOTHING,     /* neither an event nor an article is open */
+};
+
+/* How many of the first events listed select_first_event looks at before it
+ * asks the store. */
+#define FIRST_EVENT_LOOKAHEAD 64
 
 static GParamSpec *properties[N_PROPS];
 
@@ -121,27 +136,51 @@ show_status (CbWindow   *self,
 }
 
 /* Opens the first event with a source in the case shown, so that every pane
- * has something to show. */
+ * has something to show.  The events pane lists them in that order already:
+ * one of its first rows is the one, without a query over every event (all
+ * case files hold hundreds of thousands).  While it reads them, the choice
+ * waits for it (@wanted says on what condition). */
+static void
+select_first_event_when (CbWindow *self,
+                         int       wanted)
+{
+  GListModel *events = cb_timeline_pane_get_model (self->timeline_pane);
+  gint64 case_id = cb_selection_get_case_id (self->selection);
+  g_autoptr(CbEvent) first = NULL;
+  gboolean listed;
+  guint n;
+
+  listed = CB_IS_LAZY_LIST (events) && cb_lazy_list_get_case_id (CB_LAZY_LIST (events)) == case_id;
+  if (listed && cb_lazy_list_get_loading (CB_LAZY_LIST (events)))
+    {
+      self->first_event_wanted = wanted;
+      return;
+    }
+  self->first_event_wanted = FIRST_EVENT_NONE;
+
+  n = listed ? g_list_model_get_n_items (events) : 0;
+  for (guint i = 0; i < MIN (n, FIRST_EVENT_LOOKAHEAD) && first == NULL; i++)
+    {
+      g_autoptr(CbEvent) event = g_list_model_get_item (events, i);
+
+      if (cb_event_get_article_id (event) != 0)
+        first = g_steal_pointer (&event);
+    }
+  if (first == NULL && (!listed || n > FIRST_EVENT_LOOKAHEAD))
+    first = cb_store_find_first_sourced_event (self->store, case_id, NULL);
+
+  if (first != NULL)
+    cb_selection_select_event (self->selection,
+                               cb_event_get_id (first),
+                               cb_event_get_article_id (first),
+                               cb_event_get_start (first),
+                               cb_event_get_end (first));
+}
+
 static void
 select_first_event (CbWindow *self)
 {
-  g_autoptr(GPtrArray) events = NULL;
-
-  events = cb_store_list_events (self->store, cb_selection_get_case_id (self->selection), NULL);
-  for (guint i = 0; events != NULL && i < events->len; i++)
-    {
-      CbEvent *event = g_ptr_array_index (events, i);
-
-      if (cb_event_get_article_id (event) != 0)
-        {
-          cb_selection_select_event (self->selection,
-                                     cb_event_get_id (event),
-                                     cb_event_get_article_id (event),
-                                     cb_event_get_start (event),
-                                     cb_event_get_end (event));
-          return;
-        }
-    }
+  select_first_event_when (self, FIRST_EVENT_IF_NO_EVENT);
 }
 
 static void
@@ -149,7 +188,62 @@ select_first_event_if_none (CbWindow *self)
 {
   if (cb_selection_get_article_id (self->selection) == 0
       && cb_selection_get_event_id (self->selection) == 0)
+    select_first_event_when (self, FIRST_EVENT_IF_NOTHING);
+}
+
+/* The events list was read: the first event, if one was waited for and
+ * the user did not pick something meanwhile. */
+static void
+events_loaded_cb (CbWindow *self)
+{
+  int wanted = self->first_event_wanted;
+
+  self->first_event_wanted = FIRST_EVENT_NONE;
+  if (wanted == FIRST_EVENT_IF_NO_EVENT && cb_selection_get_event_id (self->selection) == 0)
     select_first_event (self);
+  else if (wanted == FIRST_EVENT_IF_NOTHING)
+    select_first_event_if_none (self);
+}
+
+/* "loading": whether any pane's list is still being read. */
+static void
+list_loading_cb (CbWindow *self)
+{
+  GListModel *models[] = {
+    cb_cases_pane_get_model (self->cases_pane),
+    cb_timeline_pane_get_model (self->timeline_pane),
+    cb_excerpts_pane_get_model (self->excerpts_pane),
+  };
+  gboolean loading = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (models); i++)
+    if (CB_IS_LAZY_LIST (models[i]) && cb_lazy_list_get_loading (CB_LAZY_LIST (models[i])))
+      loading = TRUE;
+
+  if (loading != self->loading)
+    {
+      self->loading = loading;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+    }
+}
+
+static void
+watch_lists (CbWindow *self)
+{
+  GListModel *models[] = {
+    cb_cases_pane_get_model (self->cases_pane),
+    cb_timeline_pane_get_model (self->timeline_pane),
+    cb_excerpts_pane_get_model (self->excerpts_pane),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (models); i++)
+    if (models[i] != NULL)
+      g_signal_connect_object (models[i], "notify::loading", G_CALLBACK (list_loading_cb),
+                               self, G_CONNECT_SWAPPED);
+  if (models[1] != NULL)
+    g_signal_connect_object (models[1], "loaded", G_CALLBACK (events_loaded_cb),
+                             self, G_CONNECT_SWAPPED);
+  list_loading_cb (self);
 }
 
 /* A case picked without an event (from the list, or win.select-case): its
@@ -694,35 +788,22 @@ select_event_action (GtkWidget  *widget,
 {
   CbWindow *self = CB_WINDOW (widget);
   gint64 event_id = g_variant_get_int64 (param);
-  g_autoptr(GPtrArray) events = NULL;
-  g_autoptr(GError) error = NULL;
+  gint64 case_id = cb_selection_get_case_id (self->selection);
+  g_autoptr(CbEvent) event = cb_store_get_event (self->store, event_id, NULL);
 
-  events = cb_store_list_events (self->store, 0, &error);
-  if (events == NULL)
+  if (event == NULL)
     {
-      g_warning ("Could not list the events: %s", error->message);
+      g_debug ("No event %" G_GINT64_FORMAT " to select", event_id);
       return;
     }
 
-  for (guint i = 0; i < events->len; i++)
-    {
-      CbEvent *event = g_ptr_array_index (events, i);
-      gint64 case_id = cb_selection_get_case_id (self->selection);
-
-      if (cb_event_get_id (event) != event_id)
-        continue;
-
-      /* An event of another case: show that case, or the event is not listed. */
-      if (case_id != 0 && case_id != cb_event_get_case_id (event))
-        cb_selection_select_case (self->selection, cb_event_get_case_id (event));
-      cb_selection_select_event (self->selection, event_id,
-                                 cb_event_get_article_id (event),
-                                 cb_event_get_start (event),
-                                 cb_event_get_end (event));
-      return;
-    }
-
-  g_debug ("No event %" G_GINT64_FORMAT " to select", event_id);
+  /* An event of another case: show that case, or the event is not listed. */
+  if (case_id != 0 && case_id != cb_event_get_case_id (event))
+    cb_selection_select_case (self->selection, cb_event_get_case_id (event));
+  cb_selection_select_event (self->selection, event_id,
+                             cb_event_get_article_id (event),
+                             cb_event_get_start (event),
+                             cb_event_get_end (event));
 }
 
 static void
@@ -732,32 +813,19 @@ select_excerpt_action (GtkWidget  *widget,
 {
   CbWindow *self = CB_WINDOW (widget);
   gint64 excerpt_id = g_variant_get_int64 (param);
-  g_autoptr(GPtrArray) excerpts = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(CbExcerpt) excerpt = cb_store_get_excerpt (self->store, excerpt_id, NULL);
 
-  excerpts = cb_store_list_excerpts (self->store, 0, 0, &error);
-  if (excerpts == NULL)
+  if (excerpt == NULL)
     {
-      g_warning ("Could not list the excerpts: %s", error->message);
+      g_debug ("No excerpt %" G_GINT64_FORMAT " to select", excerpt_id);
       return;
     }
 
-  for (guint i = 0; i < excerpts->len; i++)
-    {
-      CbExcerpt *excerpt = g_ptr_array_index (excerpts, i);
-
-      if (cb_excerpt_get_id (excerpt) != excerpt_id)
-        continue;
-
-      cb_selection_select_excerpt (self->selection, excerpt_id,
-                                   cb_excerpt_get_event_id (excerpt),
-                                   cb_excerpt_get_article_id (excerpt),
-                                   cb_excerpt_get_start (excerpt),
-                                   cb_excerpt_get_end (excerpt));
-      return;
-    }
-
-  g_debug ("No excerpt %" G_GINT64_FORMAT " to select", excerpt_id);
+  cb_selection_select_excerpt (self->selection, excerpt_id,
+                               cb_excerpt_get_event_id (excerpt),
+                               cb_excerpt_get_article_id (excerpt),
+                               cb_excerpt_get_start (excerpt),
+                               cb_excerpt_get_end (excerpt));
 }
 
 static void
@@ -916,6 +984,7 @@ cb_window_constructed (GObject *object)
 
   g_signal_connect_object (self->selection, "notify::case-id",
                            G_CALLBACK (case_changed_cb), self, G_CONNECT_SWAPPED);
+  watch_lists (self);
 
   select_first_event_if_none (self);
   update_actions (self);
@@ -970,6 +1039,9 @@ cb_window_get_property (GObject    *object,
     case PROP_SELECTION:
       g_value_set_object (value, self->selection);
       break;
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1010,6 +1082,10 @@ cb_window_class_init (CbWindowClass *klass)
   properties[PROP_SELECTION] =
     g_param_spec_object ("selection", NULL, NULL, CB_TYPE_SELECTION,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /* Whether a pane's list is still being read (on a thread). */
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* Referencing the bundle keeps the linker from dropping it out of the
@@ -1175,6 +1251,13 @@ cb_window_get_article_pane (CbWindow *self)
 {
   g_return_val_if_fail (CB_IS_WINDOW (self), NULL);
   return self->article_pane;
+}
+
+gboolean
+cb_window_get_loading (CbWindow *self)
+{
+  g_return_val_if_fail (CB_IS_WINDOW (self), FALSE);
+  return self->loading;
 }
 
 GtkEditable *

@@ -42,6 +42,8 @@ CbTimelinePane *cb_window_get_timeline_pane (CbWindow *self);
 CbExcerptsPane *cb_window_get_excerpts_pane (CbWindow *self);
 CbArticlePane  *cb_window_get_article_pane  (CbWindow *self);
 GtkEditable    *cb_window_get_search_entry  (CbWindow *self);
+/* Whether a pane's list is still being read (property "loading"). */
+gboolean        cb_window_get_loading       (CbWindow *self);
 /* The hits (CbSearchHit) of the search shown, best first. */
 GListModel     *cb_window_get_search_hits   (CbWindow *self);
 

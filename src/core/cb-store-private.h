@@ -28,6 +28,45 @@ struct _CbStore
   gboolean    edit_failed;    /* a nested edit failed: the step is rolled back */
 };
 
+/* Shared SELECT heads, so that one row reader serves several queries. */
+#define ARTICLE_COLUMNS \
+  "SELECT a.id, a.title, a.source, a.author, a.published, a.path, a.sha256, a.imported_at "
+#define CASE_COLUMNS \
+  "SELECT c.id, c.title, c.subject_id, p.name, c.status, c.notes, c.review," \
+  " (SELECT count(*) FROM event e WHERE e.case_id = c.id AND e.review != 'rejected')," \
+  " (SELECT count(DISTINCT x.article_id) FROM event e" \
+  "    JOIN event_source es ON es.event_id = e.id" \
+  "    JOIN excerpt x ON x.id = es.excerpt_id" \
+  "   WHERE e.case_id = c.id AND e.review != 'rejected') " \
+  "FROM case_file c LEFT JOIN person p ON p.id = c.subject_id "
+#define EVENT_COLUMNS \
+  "SELECT e.id, e.case_id, e.description," \
+  " e.date_value, e.date_precision, e.date_qualifier, e.date_anchor, e.date_earliest, e.date_latest," \
+  " e.date_text, e.review, p.name, e.article_id," \
+  " (SELECT x.span_start FROM event_source es JOIN excerpt x ON x.id = es.excerpt_id" \
+  "   WHERE es.event_id = e.id ORDER BY x.id LIMIT 1)," \
+  " (SELECT x.span_end FROM event_source es JOIN excerpt x ON x.id = es.excerpt_id" \
+  "   WHERE es.event_id = e.id ORDER BY x.id LIMIT 1)," \
+  " (SELECT count(*) FROM event_source es WHERE es.event_id = e.id) " \
+  "FROM event e LEFT JOIN person p ON p.id = e.subject_id "
+/* Open-ended dates ("before 1997") may know only one end of the interval. */
+#define EVENT_ORDER \
+  "ORDER BY coalesce (e.date_earliest, e.date_latest) IS NULL," \
+  " coalesce (e.date_earliest, e.date_latest), e.date_latest, e.article_id, e.id"
+#define EXCERPT_COLUMNS \
+  "SELECT x.id, x.article_id, a.title, a.published, x.span_start, x.span_end, x.text," \
+  " x.speaker_id, p.name, x.kind," \
+  " (SELECT min(es.event_id) FROM event_source es WHERE es.excerpt_id = x.id) " \
+  "FROM excerpt x JOIN article a ON a.id = x.article_id" \
+  " LEFT JOIN person p ON p.id = x.speaker_id "
+#define EXCERPT_ORDER \
+  "ORDER BY a.published_earliest IS NULL, a.published_earliest, a.id, x.span_start, x.span_end, x.id"
+
+/* Row readers for the heads above (cb-store.c). */
+CbCaseFile   *_cb_store_read_case      (sqlite3_stmt *stmt);
+CbEvent      *_cb_store_read_event     (sqlite3_stmt *stmt);
+CbExcerpt    *_cb_store_read_excerpt   (sqlite3_stmt *stmt);
+
 /* Sets @error from a SQLite result code, mapping FULL, READONLY, NOTADB and
  * CORRUPT to their CbStoreError codes.  @what says what was being done. */
 void          _cb_store_set_error      (sqlite3     *db,

@@ -136,6 +136,81 @@ GPtrArray  *cb_store_list_excerpts   (CbStore *self,
 GPtrArray  *cb_store_list_persons    (CbStore *self,
                                       GError **error);
 
+/* --- Lists read lazily (cb-store-lists.c) ---------------------------------
+ *
+ * What the window's lists hold: the ids of a list in its order, read in one
+ * query, and a row by id when it is shown (CbLazyList). */
+
+typedef enum
+{
+  CB_LIST_CASES,     /* cb_store_list_cases () */
+  CB_LIST_EVENTS,    /* cb_store_list_events (@case_id) */
+  CB_LIST_EXCERPTS,  /* cb_store_list_excerpts (@case_id, 0) */
+} CbListKind;
+
+/* A connection that only reads, for a thread of its own (no migration: a
+ * database of another schema fails with CB_STORE_ERROR_FAILED). */
+CbStore    *cb_store_open_read_only   (const char   *path,
+                                       GError      **error);
+/* The ids the list of @kind (filtered by @case_id, 0 = all) holds, in the
+ * same order as the cb_store_list_* function; GArray of gint64.  For
+ * events, *@n_dated (may be NULL) gets how many have a date: they come
+ * first.  @cancellable stops a long read (G_IO_ERROR_CANCELLED). */
+GArray     *cb_store_list_ids         (CbStore      *self,
+                                       CbListKind    kind,
+                                       gint64        case_id,
+                                       guint        *n_dated,
+                                       GCancellable *cancellable,
+                                       GError      **error);
+/* One row of such a list: a CbCaseFile, CbEvent or CbExcerpt, whatever its
+ * review; CB_STORE_ERROR_NOT_FOUND when there is none with @id. */
+GObject    *cb_store_get_list_item    (CbStore      *self,
+                                       CbListKind    kind,
+                                       gint64        id,
+                                       GError      **error);
+/* At least as many rows as a list of @kind can have, cheaply (the largest
+ * id): whether reading it may take long. */
+gint64      cb_store_estimate_list_size (CbStore    *self,
+                                         CbListKind  kind);
+
+/* An event or excerpt not rejected (what the lists show), or NULL with
+ * CB_STORE_ERROR_NOT_FOUND. */
+CbEvent    *cb_store_get_event        (CbStore      *self,
+                                       gint64        id,
+                                       GError      **error);
+CbExcerpt  *cb_store_get_excerpt      (CbStore      *self,
+                                       gint64        id,
+                                       GError      **error);
+/* The first event with a source article, in cb_store_list_events order,
+ * of @case_id (0 = all); NULL (no error) when there is none. */
+CbEvent    *cb_store_find_first_sourced_event (CbStore  *self,
+                                               gint64    case_id,
+                                               GError  **error);
+/* The excerpts @event_id rests on (GArray of gint64). */
+GArray     *cb_store_list_source_ids  (CbStore      *self,
+                                       gint64        event_id,
+                                       GError      **error);
+/* The excerpts of @article_id overlapping [@start, @end) (an empty span:
+ * those holding @start), not rejected (GArray of gint64). */
+GArray     *cb_store_list_excerpt_ids_at (CbStore   *self,
+                                          gint64     article_id,
+                                          guint      start,
+                                          guint      end,
+                                          GError   **error);
+/* The case files of cb_store_list_cases() without their counts (0): what
+ * a choice of one needs.  Counting the sources of thousands of cases takes
+ * seconds.  GPtrArray of CbCaseFile. */
+GPtrArray  *cb_store_list_case_choices (CbStore     *self,
+                                        GError     **error);
+/* Whether any article is stored: one row read, where counting them reads
+ * an index of every article. */
+gboolean    cb_store_has_articles     (CbStore      *self);
+/* The events not rejected that were first found in @article_id, in
+ * cb_store_list_events order.  GPtrArray of CbEvent. */
+GPtrArray  *cb_store_list_article_events (CbStore   *self,
+                                          gint64     article_id,
+                                          GError   **error);
+
 /* --- Review --------------------------------------------------------------- */
 
 /* Accepts, rejects or returns to "suggested" an event or a case file.  A
