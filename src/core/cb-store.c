@@ -591,6 +591,14 @@ _cb_store_in_transaction (CbStore *self)
 }
 
 gboolean
+cb_store_in_transaction (CbStore *self)
+{
+  g_return_val_if_fail (CB_IS_STORE (self), FALSE);
+
+  return _cb_store_in_transaction (self);
+}
+
+gboolean
 cb_store_commit (CbStore  *self,
                  GError  **error)
 {
