@@ -651,28 +651,23 @@ store_prepared (CbImporter *self,
   if (prepared->rejected != NULL)
     return g_steal_pointer (&prepared->rejected);
 
-  stored = cb_store_find_article_by_sha256 (self->store, prepared->sha256, &error);
-  if (error != NULL)
-    {
-      g_autofree char *reason =
-        g_strdup_printf (_("The database could not be searched for this text: %s"), error->message);
-      return rejected (prepared->display, reason);
-    }
-  if (stored != NULL)
-    return duplicate_of (stored, prepared->display);
-
+  /* The store finds a text stored already (under the write lock, so this
+   * holds against other connections too); only then is it looked up. */
   id = cb_store_add_article_full (self->store, prepared->article, prepared->extraction,
                                   self->needs_review ? CB_STORE_ADD_NONE : CB_STORE_ADD_ACCEPTED,
                                   &error);
   if (id == 0 && g_error_matches (error, CB_STORE_ERROR, CB_STORE_ERROR_DUPLICATE))
     {
-      /* Another connection stored the same text since we looked. */
-      g_autoptr(CbArticle) other = NULL;
-
       g_clear_error (&error);
-      other = cb_store_find_article_by_sha256 (self->store, prepared->sha256, NULL);
-      if (other != NULL)
-        return duplicate_of (other, prepared->display);
+      stored = cb_store_find_article_by_sha256 (self->store, prepared->sha256, &error);
+      if (stored != NULL)
+        return duplicate_of (stored, prepared->display);
+      if (error != NULL)
+        {
+          g_autofree char *reason =
+            g_strdup_printf (_("The database could not be searched for this text: %s"), error->message);
+          return rejected (prepared->display, reason);
+        }
       return import_result_new (prepared->display, CB_IMPORT_DUPLICATE, prepared->title, NULL, 0);
     }
   if (id == 0)

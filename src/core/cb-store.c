@@ -884,7 +884,8 @@ insert_article (AddContext  *ctx,
   _cb_store_bind_text (stmt, 8, imported_at);
   _cb_store_bind_text (stmt, 9, cb_article_get_path (article));
   _cb_store_bind_text (stmt, 10, sha256);
-  _cb_store_bind_text (stmt, 11, ctx->body);
+  /* The body outlives the statement's step: no copy of 2-6 KB. */
+  sqlite3_bind_text (stmt, 11, ctx->body, -1, SQLITE_STATIC);
   cb_fuzzy_date_clear (&published);
 
   ok = step_done (ctx, stmt, N_("Could not store the article"), error);
@@ -1400,24 +1401,25 @@ add_article_in_transaction (AddContext  *ctx,
                             GError     **error)
 {
   const CbExtraction *extraction = ctx->extraction;
-  g_autoptr(CbArticle) existing = NULL;
-  GError *local_error = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
 
   /* Checked under the write lock, so that two connections importing the
-   * same text cannot both pass. */
-  existing = cb_store_find_article_by_sha256 (ctx->self, sha256, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return FALSE;
-    }
-  if (existing != NULL)
-    {
-      g_set_error (error, CB_STORE_ERROR, CB_STORE_ERROR_DUPLICATE,
-                   _("The same text is stored already as “%s”; it was not stored again."),
-                   cb_article_get_title (existing));
-      return FALSE;
-    }
+   * same text cannot both pass.  The title is all it needs. */
+  stmt = _cb_store_prepare (ctx->self, "SELECT title FROM article WHERE sha256 = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    g_set_error (error, CB_STORE_ERROR, CB_STORE_ERROR_DUPLICATE,
+                 _("The same text is stored already as “%s”; it was not stored again."),
+                 CB_COLUMN_TEXT (stmt, 0));
+  else if (rc != SQLITE_DONE)
+    _cb_store_set_error (ctx->self->db, rc, _("Could not look up an article"), error);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return FALSE;
 
   if (!insert_article (ctx, article, sha256, imported_at, error))
     return FALSE;
@@ -1467,6 +1469,18 @@ accept_findings (AddContext  *ctx,
         return FALSE;
     }
   return TRUE;
+}
+
+/* A statement without parameters, prepared once (within a batch, every
+ * article opens and releases its savepoint). */
+static gboolean
+run_cached (CbStore     *self,
+            const char  *sql,
+            GError     **error)
+{
+  sqlite3_stmt *stmt = _cb_store_prepare (self, sql, error);
+
+  return stmt != NULL && _cb_store_step_done (self, stmt, sql, error);
 }
 
 gint64
@@ -1549,7 +1563,8 @@ cb_store_add_article_full (CbStore             *self,
   /* Inside a transaction of the caller a savepoint keeps "nothing of it on
    * failure" without nesting BEGIN. */
   nested = sqlite3_get_autocommit (self->db) == 0;
-  if (!_cb_store_exec (self->db, nested ? "SAVEPOINT add_article" : "BEGIN IMMEDIATE", error))
+  if (nested ? !run_cached (self, "SAVEPOINT add_article", error)
+             : !_cb_store_exec (self->db, "BEGIN IMMEDIATE", error))
     return 0;
 
   ok = add_article_in_transaction (&ctx, article, sha256, imported_at, &local_error);
@@ -1557,7 +1572,8 @@ cb_store_add_article_full (CbStore             *self,
     ok = accept_findings (&ctx, &local_error);
 
   if (ok)
-    ok = _cb_store_exec (self->db, nested ? "RELEASE add_article" : "COMMIT", &local_error);
+    ok = nested ? run_cached (self, "RELEASE add_article", &local_error)
+                : _cb_store_exec (self->db, "COMMIT", &local_error);
 
   if (!ok)
     {
