@@ -781,7 +781,7 @@ read_ahead_take (ReadAhead *ahead,
  * SQLite roll the transaction back on its own, as on a full disk), the
  * batch's files are stored again one transaction each, and their results
  * are what that gives. */
-#define BATCH_USEC (150 * G_TIME_SPAN_MILLISECOND)
+#define BATCH_USEC (200 * G_TIME_SPAN_MILLISECOND)
 #define BATCH_MAX  500
 
 typedef struct
