@@ -242,6 +242,64 @@ test_batch_same_as_one_by_one (Fixture       *fixture,
   g_assert_cmpstr (batched_dump, ==, single_dump);
 }
 
+/* The database fills up half-way through a batch (SQLite may then roll the
+ * whole transaction back): the results still say exactly what is stored —
+ * every article reported imported is there, whole, and nothing else. */
+static void
+test_batch_disk_full (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (fixture->folder);
+  g_autoptr(GPtrArray) results = NULL;
+  g_autofree char *limit = NULL;
+  sqlite3 *db;
+  guint imported = 0, rejected = 0;
+
+  /* Room for a few articles only. */
+  limit = g_strdup_printf ("PRAGMA max_page_count = %" G_GINT64_FORMAT,
+                           query_int (fixture->base.store->db, "PRAGMA page_count") + 60);
+  g_assert_cmpint (sqlite3_exec (fixture->base.store->db, limit, NULL, NULL, NULL), ==, SQLITE_OK);
+
+  results = cb_importer_import_files (fixture->base.importer, &folder, 1, NULL, NULL, NULL);
+  g_assert_cmpuint (results->len, ==, N_FILES);
+  g_assert_false (cb_store_in_transaction (fixture->base.store));
+
+  db = open_db (fixture->base.path);
+  for (guint i = 0; i < N_FILES; i++)
+    {
+      const CbImportResult *result = g_ptr_array_index (results, i);
+      g_autofree char *sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256,
+                                                           g_ptr_array_index (fixture->texts, i), -1);
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM article WHERE sha256 = '%s'", sha);
+      g_autofree char *sql_id = NULL;
+
+      if (result->outcome == CB_IMPORT_IMPORTED)
+        {
+          imported++;
+          sql_id = g_strdup_printf ("SELECT count(*) FROM article WHERE sha256 = '%s' AND id = %"
+                                    G_GINT64_FORMAT, sha, result->article_id);
+          g_assert_cmpint (query_int (db, sql_id), ==, 1);
+        }
+      else if (result->outcome == CB_IMPORT_REJECTED)
+        {
+          rejected++;
+          g_assert_nonnull (result->reason);
+          g_assert_cmpint (query_int (db, sql), ==, 0);
+        }
+    }
+  g_assert_cmpuint (imported, >, 0);
+  g_assert_cmpuint (rejected, >, 0);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM article"), ==, imported);
+  /* Nothing of the rejected ones, and the index holds the imported ones. */
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM mention WHERE article_id NOT IN"
+                                  " (SELECT id FROM article)"), ==, 0);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM excerpt WHERE article_id NOT IN"
+                                  " (SELECT id FROM article)"), ==, 0);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO article_fts (article_fts) VALUES ('integrity-check')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
 /* --- the store's batches ------------------------------------------------------ */
 
 static CbArticle *
@@ -415,6 +473,8 @@ main (int    argc,
 
   g_test_add ("/import-batch/same-as-one-by-one", Fixture, NULL,
               fixture_set_up, test_batch_same_as_one_by_one, fixture_tear_down);
+  g_test_add ("/import-batch/disk-full", Fixture, NULL,
+              fixture_set_up, test_batch_disk_full, fixture_tear_down);
   g_test_add ("/import-batch/other-trigger", Fixture, NULL,
               fixture_set_up, test_store_batch_other_trigger, fixture_tear_down);
   g_test_add ("/store-batch/failure-and-rollback", CbTestStore, NULL,
