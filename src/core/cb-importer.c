@@ -772,15 +772,14 @@ read_ahead_take (ReadAhead *ahead,
  * (cb_store_begin_batch()): one transaction holds the articles stored during
  * BATCH_USEC (or BATCH_MAX of them), each in a savepoint of its own
  * (cb_store_add_article_full() nests), so a file that fails leaves nothing
- * and the batch goes on.  A batch also
- * commits before the storing thread would wait for the reader (a slow disk,
- * one file dropped on the window), when the import is cancelled and at the
- * end — so a commit only ever holds whole articles, a crash loses at most
- * the last fraction of a second of finished files, and another connection
- * waits at most that long for the write lock.  Should the commit fail (or
- * SQLite roll the transaction back on its own, as on a full disk), the
- * batch's files are stored again one transaction each, and their results
- * are what that gives. */
+ * and the batch goes on.  A batch also commits before the storing thread
+ * would wait for the reader (a slow disk, one file dropped on the window),
+ * when the import is cancelled and at the end — so a commit only ever holds
+ * whole articles, a crash loses at most the last fraction of a second of
+ * finished files, and another connection waits at most that long for the
+ * write lock.  Should the commit fail (or SQLite roll the transaction back
+ * on its own, as on a full disk), the batch's files are stored again one
+ * transaction each, and their results are what that gives. */
 #define BATCH_USEC (200 * G_TIME_SPAN_MILLISECOND)
 #define BATCH_MAX  500
 
