@@ -39,7 +39,7 @@ only_search_triggers (CbStore  *self,
                       GError  **error)
 {
   sqlite3_stmt *stmt;
-  int n_other = -1;
+  int n_other = 0;
   gboolean insert_trigger_known = FALSE;
   int rc;
 
@@ -51,7 +51,6 @@ only_search_triggers (CbStore  *self,
   if (stmt == NULL)
     return FALSE;
 
-  n_other = 0;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *name = CB_COLUMN_TEXT (stmt, 0);
