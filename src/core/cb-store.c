@@ -766,28 +766,7 @@ typedef struct
   gint64              article_id;
   gint64             *person_ids;    /* per extracted person */
   char              **person_keys;   /* per extracted person: its name key */
-  GHashTable         *other_events;  /* subject id → GPtrArray of OtherEvent */
 } AddContext;
-
-/* A dated event another article told, as far as telling whether this
- * article tells it too needs. */
-typedef struct
-{
-  gint64    id;
-  char     *action;
-  char     *description;
-  CbReview  review;
-  guint32   earliest;
-  guint32   latest;
-} OtherEvent;
-
-static void
-other_event_free (OtherEvent *event)
-{
-  g_free (event->action);
-  g_free (event->description);
-  g_free (event);
-}
 
 static guint
 context_n_chars (AddContext *ctx)
@@ -1166,108 +1145,6 @@ add_event_source (AddContext  *ctx,
   return step_done (ctx, stmt, N_("Could not store the source of an event"), error);
 }
 
-/* The dated events of other articles about @subject_id, in id order: read
- * once per article and subject rather than once per event (an article
- * tells about ten, mostly of one person).  Nothing this article stores
- * changes them. */
-static GPtrArray *
-other_events_of (AddContext  *ctx,
-                 gint64       subject_id,
-                 GError     **error)
-{
-  g_autoptr(GPtrArray) events = NULL;
-  GPtrArray *known;
-  sqlite3_stmt *stmt;
-  int rc;
-
-  if (ctx->other_events == NULL)
-    ctx->other_events = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                               (GDestroyNotify) g_ptr_array_unref);
-  known = g_hash_table_lookup (ctx->other_events, &subject_id);
-  if (known != NULL)
-    return known;
-
-  stmt = _cb_store_prepare (ctx->self,
-                            "SELECT id, action, description, review, date_earliest, date_latest"
-                            " FROM event WHERE subject_id = ?1 AND article_id IS NOT ?2"
-                            " AND date_earliest IS NOT NULL AND date_latest IS NOT NULL"
-                            " ORDER BY id",
-                            error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, subject_id);
-  sqlite3_bind_int64 (stmt, 2, ctx->article_id);
-
-  events = g_ptr_array_new_with_free_func ((GDestroyNotify) other_event_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      OtherEvent *event = g_new0 (OtherEvent, 1);
-
-      event->id = sqlite3_column_int64 (stmt, 0);
-      event->action = g_strdup (CB_COLUMN_TEXT (stmt, 1));
-      event->description = g_strdup (CB_COLUMN_TEXT (stmt, 2));
-      event->review = cb_review_from_string (CB_COLUMN_TEXT (stmt, 3));
-      event->earliest = (guint32) sqlite3_column_int64 (stmt, 4);
-      event->latest = (guint32) sqlite3_column_int64 (stmt, 5);
-      g_ptr_array_add (events, event);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _cb_store_set_error (ctx->self->db, rc, _("Could not look for the same event"), error);
-      return NULL;
-    }
-
-  known = g_steal_pointer (&events);
-  g_hash_table_insert (ctx->other_events, g_memdup2 (&subject_id, sizeof subject_id), known);
-  return known;
-}
-
-/* What _cb_store_find_same_event() finds — an event of another article with
- * the same subject, an overlapping date and the same action (or similar
- * words), the first by id — from other_events_of(). */
-static gboolean
-find_same_event (AddContext  *ctx,
-                 gint64       subject_id,
-                 const char  *action,
-                 const char  *description,
-                 guint32      earliest,
-                 guint32      latest,
-                 gint64      *event_id,
-                 CbReview    *review,
-                 GError     **error)
-{
-  GPtrArray *events;
-
-  *event_id = 0;
-  if (subject_id == 0 || earliest == 0 || latest == 0)
-    return TRUE;
-
-  events = other_events_of (ctx, subject_id, error);
-  if (events == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < events->len; i++)
-    {
-      const OtherEvent *other = g_ptr_array_index (events, i);
-      gboolean same;
-
-      if (other->earliest > latest || other->latest < earliest)
-        continue;
-      same = action != NULL && other->action != NULL
-             ? strcmp (action, other->action) == 0
-             : _cb_store_descriptions_similar (description, other->description);
-      if (same)
-        {
-          *event_id = other->id;
-          *review = other->review;
-          break;
-        }
-    }
-
-  return TRUE;
-}
-
 static gboolean
 store_event (AddContext            *ctx,
              guint                  index,
@@ -1325,9 +1202,9 @@ store_event (AddContext            *ctx,
     {
       CbReview review = CB_REVIEW_SUGGESTED;
 
-      if (!find_same_event (ctx, subject_id, mention->action, description,
-                            timex->date.earliest, timex->date.latest,
-                            &event_id, &review, error))
+      if (!_cb_store_find_same_event (ctx->self, ctx->article_id, 0, subject_id, mention->action,
+                                      description, timex->date.earliest, timex->date.latest,
+                                      &event_id, &review, error))
         return FALSE;
       if (event_id != 0)
         {
@@ -1691,7 +1568,6 @@ cb_store_add_article_full (CbStore             *self,
     return 0;
 
   ok = add_article_in_transaction (&ctx, article, sha256, imported_at, &local_error);
-  g_clear_pointer (&ctx.other_events, g_hash_table_unref);
   if (ok && (flags & CB_STORE_ADD_ACCEPTED) != 0)
     ok = accept_findings (&ctx, &local_error);
 
