@@ -465,6 +465,44 @@ test_store_batch_defers (CbTestStore   *fixture,
   g_assert_false (_cb_store_batch_defers_fts (fixture->store));
 }
 
+/* Schema 5 adds the indexes adding an article looks a person's events up
+ * with; a schema 4 file gets them, after a backup, with its rows unchanged. */
+static void
+test_schema_5_indexes (CbTestStore   *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = g_strconcat (fixture->path, ".schema-4.bak", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  sqlite3 *db;
+
+  text = cb_corpus_article (5, 1, 1024, 2048);
+  cb_test_store_import (fixture, text);
+  g_clear_object (&fixture->importer);
+  g_clear_object (&fixture->store);
+
+  db = open_db (fixture->path);
+  g_assert_cmpint (sqlite3_exec (db, "DROP INDEX event_subject_date; DROP INDEX event_subject_case;"
+                                 " PRAGMA user_version = 4;", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  before = dump_database (fixture->path);
+
+  fixture->store = cb_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cb_store_get_schema_version (fixture->store), ==, 5);
+  g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
+
+  db = open_db (fixture->path);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index'"
+                                  " AND name IN ('event_subject_date', 'event_subject_case')"), ==, 2);
+  g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, 5);
+  sqlite3_close (db);
+  after = dump_database (fixture->path);
+  g_assert_cmpstr (after, ==, before);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -479,6 +517,8 @@ main (int    argc,
               fixture_set_up, test_store_batch_other_trigger, fixture_tear_down);
   g_test_add ("/store-batch/failure-and-rollback", CbTestStore, NULL,
               cb_test_store_setup, test_store_batch, cb_test_store_teardown);
+  g_test_add ("/store/schema-5-indexes", CbTestStore, NULL,
+              cb_test_store_setup, test_schema_5_indexes, cb_test_store_teardown);
   g_test_add ("/store-batch/defers-search-index", CbTestStore, NULL,
               cb_test_store_setup, test_store_batch_defers, cb_test_store_teardown);
 
