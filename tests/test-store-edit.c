@@ -798,8 +798,8 @@ test_upgrade_from_schema_3 (Fixture       *fixture,
 
   fixture->store = cb_store_open (fixture->path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (cb_store_get_schema_version (fixture->store), ==, 4);
-  g_assert_cmpint (file_user_version (fixture->path), ==, 4);
+  g_assert_cmpint (cb_store_get_schema_version (fixture->store), ==, CB_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (file_user_version (fixture->path), ==, CB_STORE_SCHEMA_VERSION);
   g_assert_cmpint (file_user_version (backup), ==, 3);
   upgraded_rows = snapshot_file (fixture->path);
   g_assert_cmpstr (upgraded_rows, ==, rows);

@@ -7,8 +7,10 @@
  * a flat list of candidate files first (so progress knows the total), then
  * each candidate is read, decoded, parsed, extracted and stored on its own.
  * A file that fails becomes a REJECTED result with the reason; the loop goes
- * on.  Each article is stored by cb_store_add_article() in one transaction,
- * so a failure leaves nothing of that file behind.
+ * on.  Each article is stored by cb_store_add_article_full() in a savepoint
+ * of its own inside a batch transaction (see "Storing in batches"), so a
+ * failure leaves nothing of that file behind and a commit only ever holds
+ * whole articles.
  *
  * Folders are walked following symbolic links, and every folder's file id
  * (device and inode for local files) is remembered: a link back to a folder
@@ -649,28 +651,23 @@ store_prepared (CbImporter *self,
   if (prepared->rejected != NULL)
     return g_steal_pointer (&prepared->rejected);
 
-  stored = cb_store_find_article_by_sha256 (self->store, prepared->sha256, &error);
-  if (error != NULL)
-    {
-      g_autofree char *reason =
-        g_strdup_printf (_("The database could not be searched for this text: %s"), error->message);
-      return rejected (prepared->display, reason);
-    }
-  if (stored != NULL)
-    return duplicate_of (stored, prepared->display);
-
+  /* The store finds a text stored already (under the write lock, so this
+   * holds against other connections too); only then is it looked up. */
   id = cb_store_add_article_full (self->store, prepared->article, prepared->extraction,
                                   self->needs_review ? CB_STORE_ADD_NONE : CB_STORE_ADD_ACCEPTED,
                                   &error);
   if (id == 0 && g_error_matches (error, CB_STORE_ERROR, CB_STORE_ERROR_DUPLICATE))
     {
-      /* Another connection stored the same text since we looked. */
-      g_autoptr(CbArticle) other = NULL;
-
       g_clear_error (&error);
-      other = cb_store_find_article_by_sha256 (self->store, prepared->sha256, NULL);
-      if (other != NULL)
-        return duplicate_of (other, prepared->display);
+      stored = cb_store_find_article_by_sha256 (self->store, prepared->sha256, &error);
+      if (stored != NULL)
+        return duplicate_of (stored, prepared->display);
+      if (error != NULL)
+        {
+          g_autofree char *reason =
+            g_strdup_printf (_("The database could not be searched for this text: %s"), error->message);
+          return rejected (prepared->display, reason);
+        }
       return import_result_new (prepared->display, CB_IMPORT_DUPLICATE, prepared->title, NULL, 0);
     }
   if (id == 0)
@@ -689,7 +686,7 @@ store_prepared (CbImporter *self,
 /* While the calling thread stores file N (SQLite's part, most of the
  * time), a reader thread reads, decodes and extracts the files after it, at
  * most READ_AHEAD of them.  Results stay in order; each file is still
- * stored in its own transaction by the calling thread, so nothing about
+ * stored whole (or not at all) by the calling thread, so nothing about
  * what a failure or a cancellation keeps changes. */
 #define READ_AHEAD 8
 
@@ -736,6 +733,20 @@ read_ahead_thread (gpointer user_data)
   return NULL;
 }
 
+/* Whether read_ahead_take (@index) would return without waiting. */
+static gboolean
+read_ahead_ready (ReadAhead *ahead,
+                  guint      index)
+{
+  gboolean ready;
+
+  g_mutex_lock (&ahead->mutex);
+  ready = ahead->n_read > index;
+  g_mutex_unlock (&ahead->mutex);
+
+  return ready;
+}
+
 static Prepared *
 read_ahead_take (ReadAhead *ahead,
                  guint      index)
@@ -751,6 +762,141 @@ read_ahead_take (ReadAhead *ahead,
   g_mutex_unlock (&ahead->mutex);
 
   return prepared;
+}
+
+/* --- Storing in batches ------------------------------------------------- */
+
+/* A transaction per file made every article pay for its own search index
+ * segment, the index pages it touched and a WAL commit: at 2,000 files that
+ * was most of an import's time.  Files are stored in batches instead
+ * (cb_store_begin_batch()): one transaction holds the articles stored during
+ * BATCH_USEC (or BATCH_MAX of them), each in a savepoint of its own
+ * (cb_store_add_article_full() nests), so a file that fails leaves nothing
+ * and the batch goes on.  A batch also commits before the storing thread
+ * would wait for the reader (a slow disk, one file dropped on the window),
+ * when the import is cancelled and at the end — so a commit only ever holds
+ * whole articles, a crash loses at most the last fraction of a second of
+ * finished files, and another connection waits at most that long for the
+ * write lock.  Should the commit fail (or SQLite roll the transaction back
+ * on its own, as on a full disk), the batch's files are stored again one
+ * transaction each, and their results are what that gives. */
+#define BATCH_USEC (200 * G_TIME_SPAN_MILLISECOND)
+#define BATCH_MAX  500
+
+typedef struct
+{
+  gboolean   open;       /* the importer's transaction is open */
+  gint64     started;    /* monotonic time it was opened */
+  GPtrArray *prepared;   /* Prepared stored in it */
+  GArray    *indices;    /* guint: the index in the results of each */
+} Batch;
+
+static void
+batch_init (Batch *batch)
+{
+  batch->open = FALSE;
+  batch->prepared = g_ptr_array_new_with_free_func ((GDestroyNotify) prepared_free);
+  batch->indices = g_array_new (FALSE, FALSE, sizeof (guint));
+}
+
+static void
+batch_clear (Batch *batch)
+{
+  g_clear_pointer (&batch->prepared, g_ptr_array_unref);
+  g_clear_pointer (&batch->indices, g_array_unref);
+}
+
+/* The batch's transaction is gone: each of its files again, on its own. */
+static void
+batch_store_again (CbImporter *self,
+                   Batch      *batch,
+                   GPtrArray  *results)
+{
+  batch->open = FALSE;
+  cb_store_rollback_batch (self->store);
+
+  for (guint i = 0; i < batch->prepared->len; i++)
+    {
+      guint index = g_array_index (batch->indices, guint, i);
+
+      cb_import_result_free (g_ptr_array_index (results, index));
+      g_ptr_array_index (results, index) =
+        store_prepared (self, g_ptr_array_index (batch->prepared, i));
+    }
+
+  g_ptr_array_set_size (batch->prepared, 0);
+  g_array_set_size (batch->indices, 0);
+}
+
+static void
+batch_commit (CbImporter *self,
+              Batch      *batch,
+              GPtrArray  *results)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!batch->open)
+    return;
+
+  batch->open = FALSE;
+  if (!cb_store_commit_batch (self->store, &error))
+    {
+      g_debug ("A batch of %u files could not be committed (%s); storing them one by one",
+               batch->prepared->len, error->message);
+      batch_store_again (self, batch, results);
+      return;
+    }
+
+  g_ptr_array_set_size (batch->prepared, 0);
+  g_array_set_size (batch->indices, 0);
+}
+
+/* Stores @prepared (taking it) in the open batch, opening one when needed,
+ * and appends its result to @results. */
+static void
+batch_store (CbImporter *self,
+             Batch      *batch,
+             Prepared   *prepared,
+             GPtrArray  *results)
+{
+  guint index = results->len;
+
+  if (prepared->rejected != NULL)
+    {
+      g_ptr_array_add (results, store_prepared (self, prepared));
+      prepared_free (prepared);
+      return;
+    }
+
+  /* Inside a transaction of the caller, the caller commits. */
+  if (!batch->open && !cb_store_in_transaction (self->store))
+    {
+      /* When even that fails (the database is locked), the file tries on
+       * its own and reports why it could not be stored. */
+      batch->open = cb_store_begin_batch (self->store, NULL);
+      batch->started = g_get_monotonic_time ();
+    }
+
+  g_ptr_array_add (results, store_prepared (self, prepared));
+  if (!batch->open)
+    {
+      prepared_free (prepared);
+      return;
+    }
+
+  g_ptr_array_add (batch->prepared, prepared);
+  g_array_append_val (batch->indices, index);
+
+  if (!cb_store_in_transaction (self->store))
+    batch_store_again (self, batch, results);
+}
+
+static gboolean
+batch_is_full (Batch *batch)
+{
+  return batch->open
+         && (batch->prepared->len >= BATCH_MAX
+             || g_get_monotonic_time () - batch->started >= BATCH_USEC);
 }
 
 /* --- Importing candidates ----------------------------------------------- */
@@ -1049,6 +1195,7 @@ cb_importer_import_files (CbImporter           *self,
 {
   g_autoptr(GPtrArray) candidates = NULL;
   ReadAhead ahead = { 0 };
+  Batch batch;
   GThread *reader = NULL;
   GPtrArray *results;
 
@@ -1068,26 +1215,38 @@ cb_importer_import_files (CbImporter           *self,
   if (candidates->len > 1)
     reader = g_thread_new ("casebook-read-ahead", read_ahead_thread, &ahead);
 
+  batch_init (&batch);
   for (guint i = 0; i < candidates->len; i++)
     {
-      g_autoptr(Prepared) prepared = NULL;
-      CbImportResult *result;
+      Prepared *prepared;
 
       /* Between files only: what was imported stays imported. */
       if (g_cancellable_is_cancelled (cancellable))
         break;
 
       if (reader != NULL)
-        prepared = read_ahead_take (&ahead, i);
+        {
+          /* Nothing to store for a while: what is stored is committed. */
+          if (batch.open && !read_ahead_ready (&ahead, i))
+            batch_commit (self, &batch, results);
+          prepared = read_ahead_take (&ahead, i);
+        }
       else
-        prepared = prepare_candidate (&ahead.options, g_ptr_array_index (candidates, i));
+        {
+          prepared = prepare_candidate (&ahead.options, g_ptr_array_index (candidates, i));
+        }
 
-      result = store_prepared (self, prepared);
-      g_ptr_array_add (results, result);
+      batch_store (self, &batch, prepared, results);
+      if (batch_is_full (&batch))
+        batch_commit (self, &batch, results);
 
+      /* The file is stored in the open batch: only a crash before its
+       * commit, a fraction of a second away, can still lose it. */
       if (progress != NULL)
-        progress (result, i + 1, candidates->len, user_data);
+        progress (g_ptr_array_index (results, i), i + 1, candidates->len, user_data);
     }
+  batch_commit (self, &batch, results);
+  batch_clear (&batch);
 
   if (reader != NULL)
     {

@@ -51,10 +51,15 @@ void        cb_importer_set_needs_review (CbImporter *self,
 gboolean    cb_importer_get_needs_review (CbImporter *self);
 
 /* Expands folders recursively (text files are recognised by content, hidden
- * files and folders skipped, symlink loops survived) and imports each file in
- * its own transaction; a failure stores nothing of that file and does not stop
- * the others.  Stops between files when @cancellable is cancelled.  Returns a
- * GPtrArray of CbImportResult, one per file, in order. */
+ * files and folders skipped, symlink loops survived) and imports each file
+ * whole or not at all: a failure stores nothing of that file and does not
+ * stop the others.  Files are committed in batches of whole articles, a
+ * fraction of a second of work each (and at the end, or when cancelled);
+ * inside a transaction of the caller they are left for the caller to commit.
+ * Stops between files when @cancellable is cancelled.  @progress comes once
+ * the file is stored in the open batch; should that batch fail to commit, its
+ * files are stored again one by one and the results returned say what that
+ * gave.  Returns a GPtrArray of CbImportResult, one per file, in order. */
 GPtrArray      *cb_importer_import_files (CbImporter           *self,
                                           GFile               **files,
                                           guint                 n_files,

@@ -26,6 +26,12 @@ struct _CbStore
   int         edit_depth;     /* nested _cb_store_edit_begin calls */
   gboolean    edit_own;       /* the edit opened the transaction */
   gboolean    edit_failed;    /* a nested edit failed: the step is rolled back */
+
+  /* A batch of articles (cb-store-batch.c). */
+  gboolean    batch_open;
+  gboolean    batch_defers_fts; /* search triggers off: indexed at the commit */
+  gboolean    batch_tuned;      /* cache and temp_store set for batches */
+  gint64      batch_last_id;    /* the batch's articles have larger ids */
 };
 
 /* Shared SELECT heads, so that one row reader serves several queries. */
@@ -223,6 +229,12 @@ gboolean      _cb_store_edit_end       (CbStore     *self,
 
 /* cb-store.c: emits "history-changed". */
 void          _cb_store_emit_history_changed (CbStore *self);
+
+/* --- cb-store-batch.c: many articles in one transaction --------------- */
+
+/* Whether the open batch indexes its articles for search at the commit
+ * (for the tests). */
+gboolean      _cb_store_batch_defers_fts (CbStore *self);
 
 /* --- cb-store-merge.c: people who may be one ---------------------------- */
 

@@ -356,6 +356,11 @@ cb_store_class_init (CbStoreClass *klass)
 
   object_class->finalize = cb_store_finalize;
 
+  /* Before SQLite's first use (later it is refused, harmlessly): no
+   * process-wide allocation statistics, which nothing here reads and which
+   * take a global mutex at every malloc and free. */
+  sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
+
   /* After an edit, an undo or a redo was committed on this connection: what
    * can be undone changed, and so did the data. */
   signals[HISTORY_CHANGED] =
@@ -557,6 +562,14 @@ _cb_store_in_transaction (CbStore *self)
 }
 
 gboolean
+cb_store_in_transaction (CbStore *self)
+{
+  g_return_val_if_fail (CB_IS_STORE (self), FALSE);
+
+  return _cb_store_in_transaction (self);
+}
+
+gboolean
 cb_store_commit (CbStore  *self,
                  GError  **error)
 {
@@ -718,6 +731,7 @@ typedef struct
   GArray             *char_to_byte;  /* gsize per character offset, plus the end */
   gint64              article_id;
   gint64             *person_ids;    /* per extracted person */
+  char              **person_keys;   /* per extracted person: its name key */
 } AddContext;
 
 static guint
@@ -726,6 +740,28 @@ context_n_chars (AddContext *ctx)
   return ctx->char_to_byte->len - 1;
 }
 
+/* _cb_store_step_done() for the add path, which runs it a hundred times an
+ * article: @what (marked with N_()) is translated only when it is needed. */
+static gboolean
+step_done (AddContext    *ctx,
+           sqlite3_stmt  *stmt,
+           const char    *what,
+           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      _cb_store_set_error (ctx->self->db, rc, _(what), error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/* @what is marked with N_(). */
 static gboolean
 check_span (AddContext  *ctx,
             const char  *what,
@@ -738,14 +774,15 @@ check_span (AddContext  *ctx,
       g_set_error (error, CB_STORE_ERROR, CB_STORE_ERROR_FAILED,
                    _("The extraction is inconsistent: %s %u spans characters %u–%u "
                      "of a text of %u characters."),
-                   what, index, span.start, span.end, context_n_chars (ctx));
+                   _(what), index, span.start, span.end, context_n_chars (ctx));
       return FALSE;
     }
 
   return TRUE;
 }
 
-/* Resolves an index into the extracted persons; -1 means "nobody". */
+/* Resolves an index into the extracted persons; -1 means "nobody".  @what
+ * is marked with N_(). */
 static gboolean
 check_person_index (AddContext  *ctx,
                     const char  *what,
@@ -760,7 +797,7 @@ check_person_index (AddContext  *ctx,
     {
       g_set_error (error, CB_STORE_ERROR, CB_STORE_ERROR_FAILED,
                    _("The extraction is inconsistent: %s %u names person %d of %u."),
-                   what, index, person, n_persons);
+                   _(what), index, person, n_persons);
       return FALSE;
     }
 
@@ -813,24 +850,30 @@ insert_article (AddContext  *ctx,
   _cb_store_bind_text (stmt, 8, imported_at);
   _cb_store_bind_text (stmt, 9, cb_article_get_path (article));
   _cb_store_bind_text (stmt, 10, sha256);
-  _cb_store_bind_text (stmt, 11, ctx->body);
+  /* The body outlives the statement's step: no copy of 2-6 KB. */
+  sqlite3_bind_text (stmt, 11, ctx->body, -1, SQLITE_STATIC);
   cb_fuzzy_date_clear (&published);
 
-  ok = _cb_store_step_done (ctx->self, stmt, _("Could not store the article"), error);
+  ok = step_done (ctx, stmt, N_("Could not store the article"), error);
   if (ok)
     ctx->article_id = sqlite3_last_insert_rowid (ctx->self->db);
 
   return ok;
 }
 
+/* @key is @text's name key, or NULL to work it out. */
 static gboolean
 add_alias (AddContext  *ctx,
            gint64       person_id,
            const char  *text,
+           const char  *key,
            GError     **error)
 {
-  g_autofree char *key = _cb_store_name_key (text);
+  g_autofree char *own_key = NULL;
   sqlite3_stmt *stmt;
+
+  if (key == NULL)
+    key = own_key = _cb_store_name_key (text);
 
   if (*key == '\0')
     return TRUE;
@@ -846,7 +889,7 @@ add_alias (AddContext  *ctx,
   _cb_store_bind_text (stmt, 2, text);
   _cb_store_bind_text (stmt, 3, key);
 
-  return _cb_store_step_done (ctx->self, stmt, _("Could not store a name"), error);
+  return step_done (ctx, stmt, N_("Could not store a name"), error);
 }
 
 /* Matches @person to a stored person whose name or any alias equals its full
@@ -857,7 +900,7 @@ store_person (AddContext      *ctx,
               const CbPerson  *person,
               GError         **error)
 {
-  g_autofree char *key = NULL;
+  const char *key;
   sqlite3_stmt *stmt;
   gint64 person_id = 0;
   int rc;
@@ -869,7 +912,7 @@ store_person (AddContext      *ctx,
       return FALSE;
     }
 
-  key = _cb_store_name_key (person->name);
+  key = ctx->person_keys[index] = _cb_store_name_key (person->name);
 
   stmt = _cb_store_prepare (ctx->self,
                             "SELECT id FROM person WHERE name_key = ?1"
@@ -901,14 +944,14 @@ store_person (AddContext      *ctx,
 
       _cb_store_bind_text (stmt, 1, person->name);
       _cb_store_bind_text (stmt, 2, key);
-      if (!_cb_store_step_done (ctx->self, stmt, _("Could not store a person"), error))
+      if (!step_done (ctx, stmt, N_("Could not store a person"), error))
         return FALSE;
       person_id = sqlite3_last_insert_rowid (ctx->self->db);
     }
 
   ctx->person_ids[index] = person_id;
 
-  if (!add_alias (ctx, person_id, person->name, error) ||
+  if (!add_alias (ctx, person_id, person->name, key, error) ||
       !_cb_store_suggest_merges (ctx->self, person_id, error))
     return FALSE;
 
@@ -918,7 +961,7 @@ store_person (AddContext      *ctx,
 
       if (alias == NULL || !g_utf8_validate (alias, -1, NULL))
         continue;
-      if (!add_alias (ctx, person_id, alias, error))
+      if (!add_alias (ctx, person_id, alias, NULL, error))
         return FALSE;
     }
 
@@ -933,7 +976,7 @@ store_person (AddContext      *ctx,
     {
       CbSpan span = g_array_index (person->mentions, CbSpan, i);
 
-      if (!check_span (ctx, _("a mention of a person"), i, span, error))
+      if (!check_span (ctx, N_("a mention of a person"), i, span, error))
         return FALSE;
 
       sqlite3_reset (stmt);
@@ -941,7 +984,7 @@ store_person (AddContext      *ctx,
       sqlite3_bind_int64 (stmt, 2, person_id);
       sqlite3_bind_int64 (stmt, 3, span.start);
       sqlite3_bind_int64 (stmt, 4, span.end);
-      if (!_cb_store_step_done (ctx->self, stmt, _("Could not store a mention"), error))
+      if (!step_done (ctx, stmt, N_("Could not store a mention"), error))
         return FALSE;
     }
 
@@ -979,7 +1022,7 @@ insert_excerpt (AddContext     *ctx,
     sqlite3_bind_int64 (stmt, 5, speaker_id);
   _cb_store_bind_text (stmt, 6, cb_excerpt_kind_to_string (kind));
 
-  if (!_cb_store_step_done (ctx->self, stmt, _("Could not store an excerpt"), error))
+  if (!step_done (ctx, stmt, N_("Could not store an excerpt"), error))
     return FALSE;
 
   *excerpt_id = sqlite3_last_insert_rowid (ctx->self->db);
@@ -998,8 +1041,8 @@ store_quotes (AddContext  *ctx,
       gint64 speaker_id = 0;
       gint64 excerpt_id = 0;
 
-      if (!check_span (ctx, _("quote"), i, quote->span, error) ||
-          !check_person_index (ctx, _("quote"), i, quote->speaker, &speaker_id, error) ||
+      if (!check_span (ctx, N_("quote"), i, quote->span, error) ||
+          !check_person_index (ctx, N_("quote"), i, quote->speaker, &speaker_id, error) ||
           !insert_excerpt (ctx, quote->span, quote->text, speaker_id,
                            CB_EXCERPT_QUOTE, &excerpt_id, error))
         return FALSE;
@@ -1065,7 +1108,7 @@ add_event_source (AddContext  *ctx,
 
   sqlite3_bind_int64 (stmt, 1, event_id);
   sqlite3_bind_int64 (stmt, 2, excerpt_id);
-  return _cb_store_step_done (ctx->self, stmt, _("Could not store the source of an event"), error);
+  return step_done (ctx, stmt, N_("Could not store the source of an event"), error);
 }
 
 static gboolean
@@ -1082,8 +1125,8 @@ store_event (AddContext            *ctx,
   gint64 subject_id = 0;
   gint64 event_id = 0;
 
-  if (!check_span (ctx, _("event"), index, mention->span, error) ||
-      !check_person_index (ctx, _("event"), index, mention->subject, &subject_id, error))
+  if (!check_span (ctx, N_("event"), index, mention->span, error) ||
+      !check_person_index (ctx, N_("event"), index, mention->subject, &subject_id, error))
     return FALSE;
 
   /* -1 is taken as "undated"; anything else must name a found date. */
@@ -1097,7 +1140,7 @@ store_event (AddContext            *ctx,
   if (mention->timex >= 0)
     {
       timex = g_ptr_array_index (timexes, mention->timex);
-      if (!check_span (ctx, _("date"), (guint) mention->timex, timex->span, error))
+      if (!check_span (ctx, N_("date"), (guint) mention->timex, timex->span, error))
         return FALSE;
     }
 
@@ -1108,13 +1151,10 @@ store_event (AddContext            *ctx,
 
   /* Rejected once (from any article): not suggested again. */
   {
-    g_autofree char *subject_key = NULL;
+    const char *subject_key = mention->subject >= 0 ? ctx->person_keys[mention->subject] : NULL;
     g_autofree char *key = NULL;
     gboolean rejected = FALSE;
 
-    if (mention->subject >= 0)
-      subject_key = _cb_store_name_key (((CbPerson *) g_ptr_array_index (ctx->extraction->persons,
-                                                                          mention->subject))->name);
     key = _cb_store_event_key (subject_key, mention->action, description,
                                timex != NULL ? timex->date.value : NULL);
     if (!_cb_store_is_rejected (ctx->self, "event", key, &rejected, error))
@@ -1178,7 +1218,7 @@ store_event (AddContext            *ctx,
       _cb_store_bind_text (stmt, 8, cb_anchor_to_string (CB_ANCHOR_UNRESOLVED));
     }
 
-  if (!_cb_store_step_done (ctx->self, stmt, _("Could not store an event"), error))
+  if (!step_done (ctx, stmt, N_("Could not store an event"), error))
     return FALSE;
   event_id = sqlite3_last_insert_rowid (ctx->self->db);
 
@@ -1259,7 +1299,7 @@ find_or_create_case (AddContext  *ctx,
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, person_id);
-  if (!_cb_store_step_done (ctx->self, stmt, _("Could not store a case file"), error))
+  if (!step_done (ctx, stmt, N_("Could not store a case file"), error))
     return FALSE;
 
   *case_id = sqlite3_last_insert_rowid (ctx->self->db);
@@ -1312,7 +1352,7 @@ file_events_in_cases (AddContext  *ctx,
 
       sqlite3_bind_int64 (stmt, 1, case_id);
       sqlite3_bind_int64 (stmt, 2, ctx->person_ids[p]);
-      if (!_cb_store_step_done (ctx->self, stmt, _("Could not file an event in its case"), error))
+      if (!step_done (ctx, stmt, N_("Could not file an event in its case"), error))
         return FALSE;
     }
 
@@ -1327,24 +1367,25 @@ add_article_in_transaction (AddContext  *ctx,
                             GError     **error)
 {
   const CbExtraction *extraction = ctx->extraction;
-  g_autoptr(CbArticle) existing = NULL;
-  GError *local_error = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
 
   /* Checked under the write lock, so that two connections importing the
-   * same text cannot both pass. */
-  existing = cb_store_find_article_by_sha256 (ctx->self, sha256, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return FALSE;
-    }
-  if (existing != NULL)
-    {
-      g_set_error (error, CB_STORE_ERROR, CB_STORE_ERROR_DUPLICATE,
-                   _("The same text is stored already as “%s”; it was not stored again."),
-                   cb_article_get_title (existing));
-      return FALSE;
-    }
+   * same text cannot both pass.  The title is all it needs. */
+  stmt = _cb_store_prepare (ctx->self, "SELECT title FROM article WHERE sha256 = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    g_set_error (error, CB_STORE_ERROR, CB_STORE_ERROR_DUPLICATE,
+                 _("The same text is stored already as “%s”; it was not stored again."),
+                 CB_COLUMN_TEXT (stmt, 0));
+  else if (rc != SQLITE_DONE)
+    _cb_store_set_error (ctx->self->db, rc, _("Could not look up an article"), error);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return FALSE;
 
   if (!insert_article (ctx, article, sha256, imported_at, error))
     return FALSE;
@@ -1390,10 +1431,22 @@ accept_findings (AddContext  *ctx,
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, ctx->article_id);
-      if (!_cb_store_step_done (ctx->self, stmt, _("Could not accept what the article brought"), error))
+      if (!step_done (ctx, stmt, N_("Could not accept what the article brought"), error))
         return FALSE;
     }
   return TRUE;
+}
+
+/* A statement without parameters, prepared once (within a batch, every
+ * article opens and releases its savepoint). */
+static gboolean
+run_cached (CbStore     *self,
+            const char  *sql,
+            GError     **error)
+{
+  sqlite3_stmt *stmt = _cb_store_prepare (self, sql, error);
+
+  return stmt != NULL && _cb_store_step_done (self, stmt, sql, error);
 }
 
 gint64
@@ -1417,6 +1470,7 @@ cb_store_add_article_full (CbStore             *self,
   g_autofree char *sha256 = NULL;
   g_autofree char *imported_at = NULL;
   g_autofree gint64 *person_ids = NULL;
+  g_auto(GStrv) person_keys = NULL;
   GError *local_error = NULL;
   const char *body;
   gboolean nested;
@@ -1441,31 +1495,42 @@ cb_store_add_article_full (CbStore             *self,
     sha256 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, body, -1);
 
   /* Character offset → byte offset, once, for checking and slicing spans. */
-  char_to_byte = g_array_new (FALSE, FALSE, sizeof (gsize));
-  for (const char *p = body; ; p = g_utf8_next_char (p))
-    {
-      gsize offset = (gsize) (p - body);
-      g_array_append_val (char_to_byte, offset);
-      if (*p == '\0')
-        break;
-    }
+  {
+    gsize n_bytes = strlen (body);
+    gsize n_chars = 0;
+    gsize *offsets;
+
+    /* At most one character per byte, plus the end. */
+    char_to_byte = g_array_sized_new (FALSE, FALSE, sizeof (gsize), n_bytes + 1);
+    g_array_set_size (char_to_byte, n_bytes + 1);
+    offsets = (gsize *) (gpointer) char_to_byte->data;
+    for (const char *p = body; *p != '\0'; p = g_utf8_next_char (p))
+      offsets[n_chars++] = (gsize) (p - body);
+    offsets[n_chars] = n_bytes;
+    g_array_set_size (char_to_byte, n_chars + 1);
+  }
 
   now = g_date_time_new_now_utc ();
   imported_at = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
 
   if (extraction != NULL && extraction->persons != NULL)
-    person_ids = g_new0 (gint64, extraction->persons->len + 1);
+    {
+      person_ids = g_new0 (gint64, extraction->persons->len + 1);
+      person_keys = g_new0 (char *, extraction->persons->len + 1);
+    }
 
   ctx.self = self;
   ctx.extraction = extraction;
   ctx.body = body;
   ctx.char_to_byte = char_to_byte;
   ctx.person_ids = person_ids;
+  ctx.person_keys = person_keys;
 
   /* Inside a transaction of the caller a savepoint keeps "nothing of it on
    * failure" without nesting BEGIN. */
   nested = sqlite3_get_autocommit (self->db) == 0;
-  if (!_cb_store_exec (self->db, nested ? "SAVEPOINT add_article" : "BEGIN IMMEDIATE", error))
+  if (nested ? !run_cached (self, "SAVEPOINT add_article", error)
+             : !_cb_store_exec (self->db, "BEGIN IMMEDIATE", error))
     return 0;
 
   ok = add_article_in_transaction (&ctx, article, sha256, imported_at, &local_error);
@@ -1473,7 +1538,8 @@ cb_store_add_article_full (CbStore             *self,
     ok = accept_findings (&ctx, &local_error);
 
   if (ok)
-    ok = _cb_store_exec (self->db, nested ? "RELEASE add_article" : "COMMIT", &local_error);
+    ok = nested ? run_cached (self, "RELEASE add_article", &local_error)
+                : _cb_store_exec (self->db, "COMMIT", &local_error);
 
   if (!ok)
     {

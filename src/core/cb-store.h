@@ -33,7 +33,7 @@ typedef enum
 } CbStoreError;
 
 /* The schema this build writes; PRAGMA user_version of a migrated database. */
-#define CB_STORE_SCHEMA_VERSION 4
+#define CB_STORE_SCHEMA_VERSION 5
 
 #define CB_TYPE_STORE (cb_store_get_type ())
 G_DECLARE_FINAL_TYPE (CbStore, cb_store, CB, STORE, GObject)
@@ -55,6 +55,19 @@ int         cb_store_get_schema_version (CbStore *self);
 gboolean    cb_store_begin           (CbStore *self, GError **error);
 gboolean    cb_store_commit          (CbStore *self, GError **error);
 void        cb_store_rollback        (CbStore *self);
+/* Whether a transaction (cb_store_begin's or any other) is open on this
+ * connection. */
+gboolean    cb_store_in_transaction  (CbStore *self);
+
+/* A batch: one transaction for many cb_store_add_article_full() calls
+ * (each article still whole or not at all, in a savepoint of its own).
+ * Their search index entries are written once, at the commit, instead of
+ * article by article; until then cb_store_search() does not find them.
+ * Not inside another transaction.  cb_store_commit_batch() rolls
+ * everything of the batch back when it fails. */
+gboolean    cb_store_begin_batch     (CbStore *self, GError **error);
+gboolean    cb_store_commit_batch    (CbStore *self, GError **error);
+void        cb_store_rollback_batch  (CbStore *self);
 
 /* Changes whenever another connection commits (PRAGMA data_version). */
 gint64      cb_store_get_data_version (CbStore *self);

@@ -1,0 +1,526 @@
+/* test-import-batch.c — importing in batches stores what one transaction
+ * per article stored
+ *
+ * Copyright 2026 The Casebook developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The importer commits whole articles in batches, and a batch of the store
+ * indexes its articles for search only at the commit.  These tests compare
+ * a folder imported that way, table by table and term by term of the search
+ * index, with the same texts stored one transaction each; and they check
+ * what a batch keeps when one of its articles fails, when it is rolled back,
+ * and that a trigger the batch does not know about keeps working.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "bench/cb-corpus.h"
+#include "cb-store-private.h"
+#include "cb-test-support.h"
+#include "extract/cb-extract.h"
+
+#define N_FILES 40
+
+/* --- reading a database back ---------------------------------------------- */
+
+static sqlite3 *
+open_db (const char *path)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 10000);
+  return db;
+}
+
+static gint64
+query_int (sqlite3    *db,
+           const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+/* Every row of @sql, one line each, columns quoted. */
+static void
+append_rows (GString    *out,
+             sqlite3    *db,
+             const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      for (int i = 0; i < sqlite3_column_count (stmt); i++)
+        {
+          const char *text = (const char *) sqlite3_column_text (stmt, i);
+
+          g_string_append_printf (out, "%s%s", i > 0 ? "|" : "", text != NULL ? text : "NULL");
+        }
+      g_string_append_c (out, '\n');
+    }
+  g_assert_cmpint (rc, ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+}
+
+/* Everything the database holds, ids included, but when and from where
+ * the articles were imported; and every entry of the search index. */
+static char *
+dump_database (const char *path)
+{
+  static const char * const queries[] = {
+    "SELECT id, title, source, author, published, published_precision, published_earliest,"
+    " published_latest, sha256, body FROM article ORDER BY id",
+    "SELECT * FROM person ORDER BY id",
+    "SELECT * FROM alias ORDER BY id",
+    "SELECT * FROM mention ORDER BY id",
+    "SELECT * FROM case_file ORDER BY id",
+    "SELECT * FROM event ORDER BY id",
+    "SELECT * FROM event_source ORDER BY event_id, excerpt_id",
+    "SELECT * FROM excerpt ORDER BY id",
+    "SELECT * FROM person_merge ORDER BY id",
+    "SELECT * FROM rejection ORDER BY id",
+    "SELECT * FROM case_excerpt ORDER BY case_id, excerpt_id",
+    /* The search index, term by term: which article, column and position. */
+    "SELECT term, doc, col, offset FROM temp.index_terms ORDER BY term, doc, col, offset",
+  };
+  GString *out = g_string_new (NULL);
+  sqlite3 *db = open_db (path);
+
+  g_assert_cmpint (sqlite3_exec (db, "CREATE VIRTUAL TABLE temp.index_terms"
+                                 " USING fts5vocab (main, article_fts, 'instance')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_string_append_printf (out, "== %s\n", queries[i]);
+      append_rows (out, db, queries[i]);
+    }
+
+  /* And the index agrees with the articles it indexes. */
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO article_fts (article_fts) VALUES ('integrity-check')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  return g_string_free (out, FALSE);
+}
+
+/* --- a folder of generated articles --------------------------------------- */
+
+typedef struct
+{
+  CbTestStore  base;
+  char        *folder;
+  GPtrArray   *texts;   /* char *, the files' contents in order */
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  cb_test_store_setup (&fixture->base, data);
+
+  fixture->folder = g_build_filename (fixture->base.dir, "articles", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (fixture->folder, 0700), ==, 0);
+  fixture->texts = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < N_FILES; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *name = g_strdup_printf ("article-%04u.txt", i);
+      g_autofree char *path = g_build_filename (fixture->folder, name, NULL);
+      /* The last file repeats the first: a duplicate inside the batch. */
+      char *text = cb_corpus_article (31, i < N_FILES - 1 ? i : 0, 1024, 4096);
+
+      g_file_set_contents (path, text, -1, &error);
+      g_assert_no_error (error);
+      g_ptr_array_add (fixture->texts, text);
+    }
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_free (fixture->folder);
+  g_ptr_array_unref (fixture->texts);
+  cb_test_store_teardown (&fixture->base, data);
+}
+
+typedef struct
+{
+  guint calls;
+  guint imported_seen;
+} ProgressLog;
+
+static void
+count_progress_cb (const CbImportResult *result,
+                   guint                 done,
+                   guint                 total,
+                   gpointer              user_data)
+{
+  ProgressLog *log = user_data;
+
+  log->calls++;
+  g_assert_cmpuint (done, ==, log->calls);
+  g_assert_cmpuint (total, ==, N_FILES);
+  if (result->outcome == CB_IMPORT_IMPORTED)
+    log->imported_seen++;
+}
+
+/* A folder imported at once (in batches) stores exactly what storing each
+ * text in a transaction of its own stores, search index included. */
+static void
+test_batch_same_as_one_by_one (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (fixture->folder);
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(CbStore) single = NULL;
+  g_autoptr(CbImporter) single_importer = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *single_path = g_build_filename (fixture->base.dir, "single.db", NULL);
+  g_autofree char *batched_dump = NULL;
+  g_autofree char *single_dump = NULL;
+  const CbImportResult *first, *last;
+  ProgressLog log = { 0, 0 };
+
+  results = cb_importer_import_files (fixture->base.importer, &folder, 1, NULL,
+                                      count_progress_cb, &log);
+  g_assert_cmpuint (results->len, ==, N_FILES);
+  g_assert_cmpuint (log.calls, ==, N_FILES);
+  g_assert_cmpuint (log.imported_seen, ==, N_FILES - 1);
+  for (guint i = 0; i < N_FILES - 1; i++)
+    {
+      const CbImportResult *result = g_ptr_array_index (results, i);
+
+      g_assert_cmpint (result->outcome, ==, CB_IMPORT_IMPORTED);
+      g_assert_cmpint (result->article_id, ==, i + 1);
+    }
+  first = g_ptr_array_index (results, 0);
+  last = g_ptr_array_index (results, N_FILES - 1);
+  g_assert_cmpint (last->outcome, ==, CB_IMPORT_DUPLICATE);
+  g_assert_cmpint (last->article_id, ==, first->article_id);
+  g_assert_cmpstr (last->title, ==, first->title);
+
+  /* The batch was committed: another connection sees it all. */
+  g_clear_object (&fixture->base.importer);
+  g_clear_object (&fixture->base.store);
+
+  /* The reference: each text on its own, one transaction each, indexed by
+   * the search triggers as it is stored. */
+  single = cb_store_open (single_path, &error);
+  g_assert_no_error (error);
+  single_importer = cb_importer_new (single);
+  for (guint i = 0; i < N_FILES; i++)
+    {
+      g_autoptr(CbImportResult) result =
+        cb_importer_import_text (single_importer, g_ptr_array_index (fixture->texts, i), "text");
+
+      g_assert_cmpint (result->outcome, ==, i < N_FILES - 1 ? CB_IMPORT_IMPORTED : CB_IMPORT_DUPLICATE);
+      g_assert_false (cb_store_in_transaction (single));
+    }
+  g_clear_object (&single_importer);
+  g_clear_object (&single);
+
+  batched_dump = dump_database (fixture->base.path);
+  single_dump = dump_database (single_path);
+  g_assert_nonnull (strstr (batched_dump, "== SELECT term"));
+  g_assert_cmpuint (strlen (batched_dump), >, 100000);
+  g_assert_cmpstr (batched_dump, ==, single_dump);
+}
+
+/* The database fills up half-way through a batch (SQLite may then roll the
+ * whole transaction back): the results still say exactly what is stored —
+ * every article reported imported is there, whole, and nothing else. */
+static void
+test_batch_disk_full (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (fixture->folder);
+  g_autoptr(GPtrArray) results = NULL;
+  g_autofree char *limit = NULL;
+  sqlite3 *db;
+  guint imported = 0, rejected = 0;
+
+  /* Room for a few articles only. */
+  limit = g_strdup_printf ("PRAGMA max_page_count = %" G_GINT64_FORMAT,
+                           query_int (fixture->base.store->db, "PRAGMA page_count") + 60);
+  g_assert_cmpint (sqlite3_exec (fixture->base.store->db, limit, NULL, NULL, NULL), ==, SQLITE_OK);
+
+  results = cb_importer_import_files (fixture->base.importer, &folder, 1, NULL, NULL, NULL);
+  g_assert_cmpuint (results->len, ==, N_FILES);
+  g_assert_false (cb_store_in_transaction (fixture->base.store));
+
+  db = open_db (fixture->base.path);
+  for (guint i = 0; i < N_FILES; i++)
+    {
+      const CbImportResult *result = g_ptr_array_index (results, i);
+      g_autofree char *sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256,
+                                                           g_ptr_array_index (fixture->texts, i), -1);
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM article WHERE sha256 = '%s'", sha);
+      g_autofree char *sql_id = NULL;
+
+      if (result->outcome == CB_IMPORT_IMPORTED)
+        {
+          imported++;
+          sql_id = g_strdup_printf ("SELECT count(*) FROM article WHERE sha256 = '%s' AND id = %"
+                                    G_GINT64_FORMAT, sha, result->article_id);
+          g_assert_cmpint (query_int (db, sql_id), ==, 1);
+        }
+      else if (result->outcome == CB_IMPORT_REJECTED)
+        {
+          rejected++;
+          g_assert_nonnull (result->reason);
+          g_assert_cmpint (query_int (db, sql), ==, 0);
+        }
+    }
+  g_assert_cmpuint (imported, >, 0);
+  g_assert_cmpuint (rejected, >, 0);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM article"), ==, imported);
+  /* Nothing of the rejected ones, and the index holds the imported ones. */
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM mention WHERE article_id NOT IN"
+                                  " (SELECT id FROM article)"), ==, 0);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM excerpt WHERE article_id NOT IN"
+                                  " (SELECT id FROM article)"), ==, 0);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO article_fts (article_fts) VALUES ('integrity-check')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+/* --- the store's batches ------------------------------------------------------ */
+
+static CbArticle *
+article_for (const char    *text,
+             CbExtraction **extraction)
+{
+  g_autofree char *sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+
+  *extraction = cb_extract (text, NULL);
+  return cb_article_new ("A title", NULL, NULL, "2020-01-01", NULL, sha, text);
+}
+
+static guint
+search_count (CbStore    *store,
+              const char *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hits = cb_store_search (store, query, 100, &error);
+
+  g_assert_no_error (error);
+  return hits->len;
+}
+
+/* A failing article leaves nothing and the batch goes on; after the commit
+ * the batch's articles are found by search; a rolled-back batch leaves
+ * nothing and the search triggers work again. */
+static void
+test_store_batch (CbTestStore   *fixture,
+                  gconstpointer  data)
+{
+  const char *texts[] = {
+    "The board heard Wilhelmina Quartermaine in 2019. \"I am sorry,\" Quartermaine said.",
+    "Wilhelmina Quartermaine was released in March 2021 after the governor's decision.",
+    "Bartholomew Oyelaran-Finch was sentenced to life in prison in 1998.",
+  };
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db;
+  gint64 id;
+
+  g_assert_true (cb_store_begin_batch (fixture->store, &error));
+  g_assert_no_error (error);
+  g_assert_true (cb_store_in_transaction (fixture->store));
+
+  for (guint i = 0; i < 2; i++)
+    {
+      CbExtraction *extraction = NULL;
+      g_autoptr(CbArticle) article = article_for (texts[i], &extraction);
+
+      id = cb_store_add_article (fixture->store, article, extraction, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (id, ==, i + 1);
+      cb_extraction_free (extraction);
+    }
+
+  /* An extraction whose mention runs past the text: nothing of it stays. */
+  {
+    CbExtraction *extraction = NULL;
+    g_autoptr(CbArticle) article = article_for (texts[2], &extraction);
+    CbPerson *person;
+
+    g_assert_cmpuint (extraction->persons->len, >, 0);
+    person = g_ptr_array_index (extraction->persons, 0);
+    g_array_index (person->mentions, CbSpan, 0).end = 100000;
+    id = cb_store_add_article (fixture->store, article, extraction, &error);
+    g_assert_error (error, CB_STORE_ERROR, CB_STORE_ERROR_FAILED);
+    g_assert_cmpint (id, ==, 0);
+    g_clear_error (&error);
+    cb_extraction_free (extraction);
+  }
+  g_assert_true (cb_store_in_transaction (fixture->store));
+  g_assert_true (cb_store_commit_batch (fixture->store, &error));
+  g_assert_no_error (error);
+  g_assert_false (cb_store_in_transaction (fixture->store));
+
+  g_assert_cmpuint (cb_store_count_articles (fixture->store), ==, 2);
+  g_assert_cmpuint (search_count (fixture->store, "Quartermaine"), ==, 2);
+  g_assert_cmpuint (search_count (fixture->store, "governor"), ==, 1);
+  g_assert_cmpuint (search_count (fixture->store, "Oyelaran"), ==, 0);
+
+  db = open_db (fixture->path);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM person WHERE name LIKE '%Oyelaran%'"), ==, 0);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM mention WHERE article_id > 2"), ==, 0);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM excerpt WHERE article_id > 2"), ==, 0);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM mention"), >, 0);
+  sqlite3_close (db);
+
+  /* Rolled back: nothing stays, and an article stored afterwards, outside
+   * a batch, is indexed by the triggers again. */
+  g_assert_true (cb_store_begin_batch (fixture->store, &error));
+  {
+    CbExtraction *extraction = NULL;
+    g_autoptr(CbArticle) article = article_for (texts[2], &extraction);
+
+    id = cb_store_add_article (fixture->store, article, extraction, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (id, >, 0);
+    cb_extraction_free (extraction);
+  }
+  cb_store_rollback_batch (fixture->store);
+  g_assert_false (cb_store_in_transaction (fixture->store));
+  g_assert_cmpuint (cb_store_count_articles (fixture->store), ==, 2);
+  g_assert_cmpuint (search_count (fixture->store, "Oyelaran"), ==, 0);
+
+  {
+    CbExtraction *extraction = NULL;
+    g_autoptr(CbArticle) article = article_for (texts[2], &extraction);
+
+    id = cb_store_add_article (fixture->store, article, extraction, &error);
+    g_assert_no_error (error);
+    cb_extraction_free (extraction);
+  }
+  g_assert_cmpuint (search_count (fixture->store, "Oyelaran"), ==, 1);
+}
+
+/* A trigger the batch does not know (here one added by another program)
+ * is not turned off: it runs for every article, and the search index is
+ * still complete. */
+static void
+test_store_batch_other_trigger (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (fixture->folder);
+  g_autoptr(GPtrArray) results = NULL;
+  g_autofree char *dump = NULL;
+  sqlite3 *db;
+
+  db = open_db (fixture->base.path);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "CREATE TABLE arrivals (article_id INTEGER);"
+                                 "CREATE TRIGGER count_arrivals AFTER INSERT ON article BEGIN"
+                                 "  INSERT INTO arrivals VALUES (new.id);"
+                                 "END;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  results = cb_importer_import_files (fixture->base.importer, &folder, 1, NULL, NULL, NULL);
+  g_assert_cmpuint (results->len, ==, N_FILES);
+
+  db = open_db (fixture->base.path);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM arrivals"), ==, N_FILES - 1);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM article"), ==, N_FILES - 1);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE VIRTUAL TABLE temp.index_terms"
+                                 " USING fts5vocab (main, article_fts, 'instance')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (query_int (db, "SELECT count(DISTINCT doc) FROM temp.index_terms"), ==, N_FILES - 1);
+  sqlite3_close (db);
+}
+
+/* A batch on a fresh database does defer the search index: should the
+ * schema's search trigger change, this fails rather than imports silently
+ * going back to indexing article by article. */
+static void
+test_store_batch_defers (CbTestStore   *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (cb_store_begin_batch (fixture->store, &error));
+  g_assert_no_error (error);
+  g_assert_true (_cb_store_batch_defers_fts (fixture->store));
+  g_assert_true (cb_store_commit_batch (fixture->store, &error));
+  g_assert_no_error (error);
+  g_assert_false (_cb_store_batch_defers_fts (fixture->store));
+}
+
+/* Schema 5 adds the indexes adding an article looks a person's events up
+ * with; a schema 4 file gets them, after a backup, with its rows unchanged. */
+static void
+test_schema_5_indexes (CbTestStore   *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = g_strconcat (fixture->path, ".schema-4.bak", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  sqlite3 *db;
+
+  text = cb_corpus_article (5, 1, 1024, 2048);
+  cb_test_store_import (fixture, text);
+  g_clear_object (&fixture->importer);
+  g_clear_object (&fixture->store);
+
+  db = open_db (fixture->path);
+  g_assert_cmpint (sqlite3_exec (db, "DROP INDEX event_subject_date; DROP INDEX event_subject_case;"
+                                 " PRAGMA user_version = 4;", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  before = dump_database (fixture->path);
+
+  fixture->store = cb_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cb_store_get_schema_version (fixture->store), ==, 5);
+  g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
+
+  db = open_db (fixture->path);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index'"
+                                  " AND name IN ('event_subject_date', 'event_subject_case')"), ==, 2);
+  g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, 5);
+  sqlite3_close (db);
+  after = dump_database (fixture->path);
+  g_assert_cmpstr (after, ==, before);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/import-batch/same-as-one-by-one", Fixture, NULL,
+              fixture_set_up, test_batch_same_as_one_by_one, fixture_tear_down);
+  g_test_add ("/import-batch/disk-full", Fixture, NULL,
+              fixture_set_up, test_batch_disk_full, fixture_tear_down);
+  g_test_add ("/import-batch/other-trigger", Fixture, NULL,
+              fixture_set_up, test_store_batch_other_trigger, fixture_tear_down);
+  g_test_add ("/store-batch/failure-and-rollback", CbTestStore, NULL,
+              cb_test_store_setup, test_store_batch, cb_test_store_teardown);
+  g_test_add ("/store/schema-5-indexes", CbTestStore, NULL,
+              cb_test_store_setup, test_schema_5_indexes, cb_test_store_teardown);
+  g_test_add ("/store-batch/defers-search-index", CbTestStore, NULL,
+              cb_test_store_setup, test_store_batch_defers, cb_test_store_teardown);
+
+  return g_test_run ();
+}
