@@ -11,6 +11,9 @@
 
 G_BEGIN_DECLS
 
+/* What cb-store-search.c keeps for a connection. */
+typedef struct _CbStoreSearch CbStoreSearch;
+
 struct _CbStore
 {
   GObject     parent_instance;
@@ -26,7 +29,13 @@ struct _CbStore
   int         edit_depth;     /* nested _cb_store_edit_begin calls */
   gboolean    edit_own;       /* the edit opened the transaction */
   gboolean    edit_failed;    /* a nested edit failed: the step is rolled back */
+
+  /* Full-text search (cb-store-search.c), set up by the first search. */
+  CbStoreSearch *search;
 };
+
+void          _cb_store_search_free    (CbStoreSearch *search);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CbStoreSearch, _cb_store_search_free)
 
 /* Sets @error from a SQLite result code, mapping FULL, READONLY, NOTADB and
  * CORRUPT to their CbStoreError codes.  @what says what was being done. */
