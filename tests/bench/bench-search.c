@@ -3,11 +3,12 @@
  * Copyright 2026 The Casebook developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * usage: bench-search DB — runs each query of a fixed set 5 times through
+ * usage: bench-search DB [QUERY…] — runs each query of a fixed set 5 times through
  * cb_store_search() (what the search box and `casebook-cli search` do, 50
  * hits) and prints the median and the 95th percentile in milliseconds, and
  * then each query on one line for the floor (build-aux/bench runs `grep -ril`
- * on the same files with them).
+ * on the same files with them).  QUERY… replaces the fixed set (to look
+ * at one query with perf).
  */
 #include "config.h"
 
@@ -17,7 +18,7 @@
 
 #include "cb-store.h"
 
-static const char *queries[] = {
+static const char *fixed_queries[] = {
   "clemency", "pardon", "Okafor", "Maria Delgado", "life in prison", "commuted",
   "governor petition", "courthouse", "appeal", "Quillfeather", "released",
   "letters", "jury", "mercy", "Lindqvist", "granted clemency", "warden", "vigil",
@@ -52,14 +53,22 @@ main (int    argc,
   g_autoptr(CbStore) store = NULL;
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) cpu_times = g_array_new (FALSE, FALSE, sizeof (double));
-  double per_query[G_N_ELEMENTS (queries)][5];
+  const char **queries = fixed_queries;
+  guint n_queries = G_N_ELEMENTS (fixed_queries);
+  g_autofree double *per_query = NULL;
   guint hits = 0;
 
-  if (argc != 2)
+  if (argc < 2)
     {
-      fprintf (stderr, "usage: bench-search DB\n");
+      fprintf (stderr, "usage: bench-search DB [QUERY…]\n");
       return 2;
     }
+  if (argc > 2)
+    {
+      queries = (const char **) argv + 2;
+      n_queries = (guint) argc - 2;
+    }
+  per_query = g_new0 (double, n_queries * 5);
 
   store = cb_store_open (argv[1], &error);
   if (store == NULL)
@@ -69,11 +78,11 @@ main (int    argc,
     }
 
   /* Once through, not timed: the first query reads the index from disk. */
-  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+  for (guint q = 0; q < n_queries; q++)
     g_ptr_array_unref (cb_store_search (store, queries[q], 50, NULL));
 
   for (guint run = 0; run < 5; run++)
-    for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    for (guint q = 0; q < n_queries; q++)
       {
         gint64 start = g_get_monotonic_time ();
         double cpu_start = cpu_ms ();
@@ -89,7 +98,7 @@ main (int    argc,
         hits += results->len;
         g_array_append_val (times, ms);
         g_array_append_val (cpu_times, cpu);
-        per_query[q][run] = cpu;
+        per_query[q * 5 + run] = cpu;
       }
 
   g_array_sort (times, compare_doubles);
@@ -98,14 +107,14 @@ main (int    argc,
   g_array_sort (cpu_times, compare_doubles);
   printf ("search-median-cpu-ms: %.2f\n", g_array_index (cpu_times, double, cpu_times->len / 2));
   printf ("search-p95-cpu-ms: %.2f\n", g_array_index (cpu_times, double, (cpu_times->len * 95) / 100));
-  printf ("search-queries: %u, %u hits\n", (guint) G_N_ELEMENTS (queries), hits / 5);
+  printf ("search-queries: %u, %u hits\n", (guint) n_queries, hits / 5);
   /* Where the time goes: each query's median CPU time of 5. */
-  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+  for (guint q = 0; q < n_queries; q++)
     {
-      qsort (per_query[q], 5, sizeof (double), compare_doubles);
-      printf ("query-median-cpu-ms: %7.2f  %s\n", per_query[q][2], queries[q]);
+      qsort (per_query + q * 5, 5, sizeof (double), compare_doubles);
+      printf ("query-median-cpu-ms: %7.2f  %s\n", per_query[q * 5 + 2], queries[q]);
     }
-  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+  for (guint q = 0; q < n_queries; q++)
     printf ("query: %s\n", queries[q]);
 
   return 0;
