@@ -14,12 +14,14 @@
  *   table), and the word becomes ("term" OR "terms" …), which FTS5 reads
  *   lazily and can seek in.  A prefix with very many terms stays "word"*.
  * - bm25() reads the length of each matching article with one query per
- *   row, and ORDER BY rank sorts every match.  cb_search_rank() computes
- *   the same score, counting the terms of a word as that word, with the
- *   lengths copied into memory once per change of the database, and keeps
- *   the best LIMIT in a heap.  The IDF of a word needs the number of
- *   articles that have it, which is counted only up to half of them:
- *   from there on bm25() gives every word the same weight.
+ *   row, ORDER BY rank sorts every match, and each row costs FTS5 an
+ *   evaluation of the whole AND (and OR) expression.  Here one call of
+ *   cb_search_gather() walks each term on its own (xQueryPhrase(), no SQL
+ *   row per match): the first word's articles are the candidates, the
+ *   other words are counted (their IDF needs it) and give their frequency
+ *   for the candidates only; the lengths come from a copy in memory made
+ *   once per change of the database.  The score is bm25()'s, a word's terms
+ *   counted as that word, and a heap keeps the best LIMIT.
  * - snippet() ran for every match before the sort, and for one row it
  *   needs a MATCH query (a seek in every segment for every term): the
  *   hits' rows are read directly and cb-search-snippet.c makes the same
@@ -69,30 +71,51 @@ typedef struct
   gint64 rowid;
 } Ranked;
 
-/* What cb_search_rank() needs, bound as a pointer. */
+/* An article that has a word: how often (FTS5's phrase instances, all
+ * terms of the word together) and its length in tokens. */
+typedef struct
+{
+  gint64  rowid;
+  guint32 frequency;
+  guint32 length;
+} WordMatch;
+
+/* What cb_search_gather() needs and fills, bound as a pointer. */
 typedef struct
 {
   guint          n_words;
   guint          n_phrases;
-  guint         *phrase_word;  /* phrase → word */
-  gint64        *word_hits;    /* articles with the word, or WORD_HITS_* */
-  double        *idf;
-  double        *freq;
-  double         avgdl;
-  gboolean       ready;
+  const guint   *phrase_word;  /* phrase → word, words in order */
   const guint32 *doc_len;
   guint          n_doc_len;
-  /* The best @limit matches so far (-1: all), the worst on top. */
-  gint64         limit;
-  GArray        *best;
-} RankContext;
+  gboolean       done;
+  sqlite3_int64  rows;         /* in the table */
+  sqlite3_int64  tokens;
+  /* The articles with every word so far, by rowid (WordMatch; its
+   * frequency unused), and for each word its frequency in each of them
+   * (guint32 arrays alongside) and the number of articles with it. */
+  GArray        *candidates;
+  GPtrArray     *frequencies;
+  gint64        *word_hits;
+} GatherContext;
 
-#define RANK_POINTER "cb-search-rank"
+/* One phrase's rows, as xQueryPhrase() walks them: for the first word
+ * every row goes into @matches; for the others a row is counted once in
+ * @seen (a bit per rowid), and its frequency added in @frequency when it
+ * is a candidate. */
+typedef struct
+{
+  GatherContext *gather;
+  GArray        *matches;
+  gboolean       sorted;
+  GArray        *seen;         /* guint8 bits */
+  gint64         n_seen;
+  guint32       *frequency;
+  guint          next;         /* candidate */
+  gint64         last;         /* rowid */
+} PhraseWalk;
 
-/* RankContext.word_hits: not counted (one word), or in half the articles
- * or more. */
-#define WORD_HITS_UNUSED (-1)
-#define WORD_HITS_HALF   (-2)
+#define GATHER_POINTER "cb-search-gather"
 
 /* --- the query ------------------------------------------------------------ */
 
@@ -347,7 +370,7 @@ read_varint (const guint8 **p,
 
 /* The token count of each article, from FTS5's docsize table, read again
  * when the database changed since (here or on another connection).  Any
- * failure leaves lengths unknown, and cb_search_rank() asks FTS5. */
+ * failure leaves lengths unknown, and walk_phrase_cb() asks FTS5. */
 static void
 refresh_doc_lengths (CbStore *self)
 {
@@ -412,22 +435,23 @@ compare_ranked (gconstpointer a,
   return ranked_worse (a, b) ? 1 : ranked_worse (b, a) ? -1 : 0;
 }
 
-/* A heap of the best @rank->limit matches with the worst on top: a match
- * no better than that one costs one comparison. */
+/* @best is a heap of the best @limit matches (-1: all) with the worst on
+ * top: a match no better than that one costs one comparison. */
 static void
-keep_if_better (RankContext *rank,
-                double       score,
-                gint64       rowid)
+keep_if_better (GArray *best,
+                gint64  limit,
+                double  score,
+                gint64  rowid)
 {
   Ranked ranked = { score, rowid };
-  Ranked *heap = (Ranked *) (gpointer) rank->best->data;
-  guint n = rank->best->len;
+  Ranked *heap = (Ranked *) (gpointer) best->data;
+  guint n = best->len;
   guint i = 0;
 
-  if (rank->limit < 0 || n < (guint) rank->limit)
+  if (limit < 0 || n < (guint) limit)
     {
-      g_array_append_val (rank->best, ranked);
-      heap = (Ranked *) (gpointer) rank->best->data;
+      g_array_append_val (best, ranked);
+      heap = (Ranked *) (gpointer) best->data;
       /* Up. */
       for (i = n; i > 0 && ranked_worse (&heap[i], &heap[(i - 1) / 2]); i = (i - 1) / 2)
         {
@@ -464,99 +488,260 @@ keep_if_better (RankContext *rank,
     }
 }
 
-/* cb_search_rank(article_fts, CONTEXT): bm25() of the query the words make,
- * a word's terms counted as one phrase.  Same numbers as FTS5's bm25() on
- * "word1"* AND "word2"*, lower is better. */
-static void
-cb_search_rank (const Fts5ExtensionApi  *api,
-                Fts5Context             *fts,
-                sqlite3_context         *context,
-                int                      n_values,
-                sqlite3_value          **values)
+static int
+compare_word_matches (gconstpointer a,
+                      gconstpointer b)
 {
-  RankContext *rank = n_values == 1 ? sqlite3_value_pointer (values[0], RANK_POINTER) : NULL;
-  sqlite3_int64 rowid;
-  double length = -1;
-  double score = 0;
+  gint64 x = ((const WordMatch *) a)->rowid, y = ((const WordMatch *) b)->rowid;
+
+  return x < y ? -1 : x > y;
+}
+
+static guint32
+phrase_frequency (const Fts5ExtensionApi *api,
+                  Fts5Context            *fts,
+                  int                    *rc)
+{
+  Fts5PhraseIter iter;
+  int column, offset;
+  guint32 n = 0;
+
+  *rc = api->xPhraseFirst (fts, 0, &iter, &column, &offset);
+  for (; *rc == SQLITE_OK && column >= 0; api->xPhraseNext (fts, &iter, &column, &offset))
+    n++;
+  return n;
+}
+
+/* xQueryPhrase() callback: one row with the phrase. */
+static int
+walk_phrase_cb (const Fts5ExtensionApi *api,
+                Fts5Context            *fts,
+                void                   *data)
+{
+  PhraseWalk *walk = data;
+  GatherContext *gather = walk->gather;
+  WordMatch match = { api->xRowid (fts), 0, 0 };
   int rc = SQLITE_OK;
 
-  if (rank == NULL || (guint) api->xPhraseCount (fts) != rank->n_phrases)
+  if (walk->matches == NULL)
     {
-      sqlite3_result_error (context, "cb_search_rank: wrong arguments", -1);
-      return;
-    }
+      GArray *candidates = gather->candidates;
+      guint64 bit = (guint64) MAX (match.rowid, 0);
 
-  if (!rank->ready)
-    {
-      sqlite3_int64 rows = 0;
-      sqlite3_int64 tokens = 0;
-
-      rc = api->xRowCount (fts, &rows);
-      if (rc == SQLITE_OK)
-        rc = api->xColumnTotalSize (fts, -1, &tokens);
-      if (rc != SQLITE_OK)
+      if (bit / 8 >= walk->seen->len)
+        g_array_set_size (walk->seen, (guint) (bit / 8) + 1 + walk->seen->len / 2);
+      if ((g_array_index (walk->seen, guint8, bit / 8) & (1 << (bit % 8))) == 0)
         {
-          sqlite3_result_error_code (context, rc);
-          return;
+          g_array_index (walk->seen, guint8, bit / 8) |= 1 << (bit % 8);
+          walk->n_seen++;
         }
-      rank->avgdl = rows > 0 ? (double) tokens / (double) rows : 1.0;
-      for (guint w = 0; w < rank->n_words; w++)
-        {
-          /* One word only: every hit has the same factor, it cannot
-           * change the order.  In half the articles or more: the
-           * smallest factor, as bm25() gives it. */
-          if (rank->word_hits[w] == WORD_HITS_UNUSED)
-            rank->idf[w] = 1.0;
-          else if (rank->word_hits[w] == WORD_HITS_HALF)
-            rank->idf[w] = 1e-6;
-          else
-            {
-              double hits = (double) rank->word_hits[w];
-
-              rank->idf[w] = log (((double) rows - hits + 0.5) / (hits + 0.5));
-              if (rank->idf[w] <= 0.0)
-                rank->idf[w] = 1e-6;
-            }
-        }
-      rank->ready = TRUE;
+      /* Only the candidates need the frequency: rows come by rowid (should
+       * that change, the search starts over). */
+      if (match.rowid < walk->last)
+        walk->next = 0;
+      walk->last = match.rowid;
+      while (walk->next < candidates->len
+             && g_array_index (candidates, WordMatch, walk->next).rowid < match.rowid)
+        walk->next++;
+      if (walk->next < candidates->len
+          && g_array_index (candidates, WordMatch, walk->next).rowid == match.rowid)
+        walk->frequency[walk->next] += phrase_frequency (api, fts, &rc);
+      return rc;
     }
 
-  memset (rank->freq, 0, sizeof (double) * rank->n_words);
-  for (guint p = 0; p < rank->n_phrases; p++)
-    {
-      Fts5PhraseIter iter;
-      int column, offset;
-
-      rc = api->xPhraseFirst (fts, (int) p, &iter, &column, &offset);
-      if (rc != SQLITE_OK)
-        break;
-      for (; column >= 0; api->xPhraseNext (fts, &iter, &column, &offset))
-        rank->freq[rank->phrase_word[p]] += 1.0;
-    }
-
-  rowid = api->xRowid (fts);
-  if (rowid > 0 && rowid < rank->n_doc_len && rank->doc_len[rowid] > 0)
-    length = (double) rank->doc_len[rowid];
-  else if (rc == SQLITE_OK)
+  match.frequency = phrase_frequency (api, fts, &rc);
+  if (rc != SQLITE_OK)
+    return rc;
+  if (match.rowid > 0 && match.rowid < gather->n_doc_len && gather->doc_len[match.rowid] > 0)
+    match.length = gather->doc_len[match.rowid];
+  else
     {
       int n = 0;
 
       rc = api->xColumnSize (fts, -1, &n);
-      length = (double) n;
+      if (rc != SQLITE_OK)
+        return rc;
+      match.length = (guint32) MAX (n, 0);
     }
-  if (rc != SQLITE_OK)
+
+  if (walk->matches->len > 0
+      && g_array_index (walk->matches, WordMatch, walk->matches->len - 1).rowid >= match.rowid)
+    walk->sorted = FALSE;
+  g_array_append_val (walk->matches, match);
+  return SQLITE_OK;
+}
+
+/* @a and @b (by rowid) as one, the frequencies of a row in both added. */
+static GArray *
+merge_matches (GArray *a,
+               GArray *b)
+{
+  GArray *merged = g_array_sized_new (FALSE, FALSE, sizeof (WordMatch), MAX (a->len, b->len));
+  guint i = 0, j = 0;
+
+  while (i < a->len || j < b->len)
     {
-      sqlite3_result_error_code (context, rc);
+      WordMatch *x = i < a->len ? &g_array_index (a, WordMatch, i) : NULL;
+      WordMatch *y = j < b->len ? &g_array_index (b, WordMatch, j) : NULL;
+
+      if (y == NULL || (x != NULL && x->rowid < y->rowid))
+        {
+          g_array_append_val (merged, *x);
+          i++;
+        }
+      else if (x == NULL || y->rowid < x->rowid)
+        {
+          g_array_append_val (merged, *y);
+          j++;
+        }
+      else
+        {
+          WordMatch both = *x;
+
+          both.frequency += y->frequency;
+          g_array_append_val (merged, both);
+          i++;
+          j++;
+        }
+    }
+
+  return merged;
+}
+
+/* The first word: its rows are the candidates. */
+static int
+gather_first_word (const Fts5ExtensionApi *api,
+                   Fts5Context            *fts,
+                   GatherContext          *gather,
+                   guint                   first_phrase,
+                   guint                   end_phrase)
+{
+  GArray *matches = NULL;
+  guint32 *frequency;
+  int rc = SQLITE_OK;
+
+  for (guint p = first_phrase; p < end_phrase && rc == SQLITE_OK; p++)
+    {
+      PhraseWalk walk = { gather, g_array_new (FALSE, FALSE, sizeof (WordMatch)), TRUE,
+                          NULL, 0, NULL, 0, G_MININT64 };
+
+      rc = api->xQueryPhrase (fts, (int) p, &walk, walk_phrase_cb);
+      if (!walk.sorted)
+        g_array_sort (walk.matches, compare_word_matches);
+      if (matches == NULL)
+        matches = g_steal_pointer (&walk.matches);
+      else
+        {
+          GArray *merged = merge_matches (matches, walk.matches);
+
+          g_array_unref (matches);
+          matches = merged;
+        }
+      g_clear_pointer (&walk.matches, g_array_unref);
+    }
+  if (matches == NULL)
+    matches = g_array_new (FALSE, FALSE, sizeof (WordMatch));
+
+  frequency = g_new (guint32, MAX (matches->len, 1));
+  for (guint i = 0; i < matches->len; i++)
+    frequency[i] = g_array_index (matches, WordMatch, i).frequency;
+  gather->candidates = matches;
+  g_ptr_array_add (gather->frequencies, frequency);
+  gather->word_hits[0] = matches->len;
+  return rc;
+}
+
+/* Another word: counted, and the candidates without it dropped. */
+static int
+gather_next_word (const Fts5ExtensionApi *api,
+                  Fts5Context            *fts,
+                  GatherContext          *gather,
+                  guint                   word,
+                  guint                   first_phrase,
+                  guint                   end_phrase)
+{
+  g_autoptr(GArray) seen = g_array_new (FALSE, TRUE, sizeof (guint8));
+  guint32 *frequency = g_new0 (guint32, MAX (gather->candidates->len, 1));
+  GArray *candidates = gather->candidates;
+  gint64 n_seen = 0;
+  guint kept = 0;
+  int rc = SQLITE_OK;
+
+  g_array_set_size (seen, gather->n_doc_len / 8 + 1);
+  g_ptr_array_add (gather->frequencies, frequency);
+  for (guint p = first_phrase; p < end_phrase && rc == SQLITE_OK; p++)
+    {
+      PhraseWalk walk = { gather, NULL, TRUE, seen, 0, frequency, 0, G_MININT64 };
+
+      rc = api->xQueryPhrase (fts, (int) p, &walk, walk_phrase_cb);
+      n_seen += walk.n_seen;
+    }
+  gather->word_hits[word] = n_seen;
+
+  /* Keep the candidates this word is in, with their frequencies. */
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      if (frequency[i] == 0)
+        continue;
+      g_array_index (candidates, WordMatch, kept) = g_array_index (candidates, WordMatch, i);
+      for (guint w = 0; w <= word; w++)
+        ((guint32 *) g_ptr_array_index (gather->frequencies, w))[kept] =
+          ((guint32 *) g_ptr_array_index (gather->frequencies, w))[i];
+      kept++;
+    }
+  g_array_set_size (candidates, kept);
+  return rc;
+}
+
+/* cb_search_gather(article_fts, CONTEXT), called once: every row of each
+ * phrase of the query on its own, through xQueryPhrase() (no SQL row, no
+ * AND or OR of FTS5 for each).  The first word's rows are the candidates;
+ * the other words are counted, and give their frequency for the
+ * candidates only. */
+static void
+cb_search_gather (const Fts5ExtensionApi  *api,
+                  Fts5Context             *fts,
+                  sqlite3_context         *context,
+                  int                      n_values,
+                  sqlite3_value          **values)
+{
+  GatherContext *gather = n_values == 1 ? sqlite3_value_pointer (values[0], GATHER_POINTER) : NULL;
+  guint first_phrase = 0;
+  int rc;
+
+  if (gather == NULL || (guint) api->xPhraseCount (fts) != gather->n_phrases)
+    {
+      sqlite3_result_error (context, "cb_search_gather: wrong arguments", -1);
       return;
     }
+  if (gather->done)
+    return;
+  gather->done = TRUE;
 
-  for (guint w = 0; w < rank->n_words; w++)
-    score += rank->idf[w] * ((rank->freq[w] * (BM25_K1 + 1.0))
-                             / (rank->freq[w] + BM25_K1 * (1 - BM25_B + BM25_B * length / rank->avgdl)));
+  rc = api->xRowCount (fts, &gather->rows);
+  if (rc == SQLITE_OK)
+    rc = api->xColumnTotalSize (fts, -1, &gather->tokens);
 
-  keep_if_better (rank, -1.0 * score, rowid);
-  /* No row for SQLite to handle: the best are kept here. */
-  sqlite3_result_int (context, 0);
+  for (guint w = 0; w < gather->n_words && rc == SQLITE_OK; w++)
+    {
+      guint end_phrase = first_phrase;
+
+      while (end_phrase < gather->n_phrases && gather->phrase_word[end_phrase] == w)
+        end_phrase++;
+      if (w == 0)
+        rc = gather_first_word (api, fts, gather, first_phrase, end_phrase);
+      else
+        rc = gather_next_word (api, fts, gather, w, first_phrase, end_phrase);
+      first_phrase = end_phrase;
+      /* No article has the words so far: none has them all. */
+      if (gather->candidates->len == 0)
+        break;
+    }
+
+  if (rc != SQLITE_OK)
+    sqlite3_result_error_code (context, rc);
+  else
+    sqlite3_result_int (context, 1);
 }
 
 /* --- setting up a connection ------------------------------------------------ */
@@ -597,7 +782,7 @@ search_setup (CbStore  *self,
     rc = search->tokenizer.xCreate (tokenizer_data, args, G_N_ELEMENTS (args),
                                     &search->tokenizer_instance);
   if (rc == SQLITE_OK)
-    rc = search->api->xCreateFunction (search->api, "cb_search_rank", NULL, cb_search_rank, NULL);
+    rc = search->api->xCreateFunction (search->api, "cb_search_gather", NULL, cb_search_gather, NULL);
   /* The index's terms, in order; a temporary table, nothing is written to
    * the database. */
   if (rc == SQLITE_OK)
@@ -628,72 +813,10 @@ _cb_store_search_free (CbStoreSearch *search)
 
 /* --- searching -------------------------------------------------------------- */
 
-/* The number of articles that have @match (an FTS5 expression), or
- * WORD_HITS_HALF once it reaches half of @rows: bm25() gives a word that
- * common the same weight whatever the number, and counting stops there. */
-static gboolean
-count_matches (CbStore     *self,
-               const char  *match,
-               gint64       rows,
-               gint64      *count,
-               GError     **error)
-{
-  sqlite3_stmt *stmt;
-  gint64 half = rows > 0 ? (rows + 1) / 2 : -1;
-  int rc;
-
-  stmt = _cb_store_prepare (self,
-                            "SELECT count(*) FROM"
-                            " (SELECT 1 FROM article_fts WHERE article_fts MATCH ?1 LIMIT ?2)",
-                            error);
-  if (stmt == NULL)
-    return FALSE;
-  _cb_store_bind_text (stmt, 1, match);
-  sqlite3_bind_int64 (stmt, 2, half);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *count = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      _cb_store_set_error (self->db, rc, _("Could not search the articles"), error);
-      return FALSE;
-    }
-  /* 2 × hits ≥ rows: log ((rows - hits + 0.5) / (hits + 0.5)) ≤ 0. */
-  if (rows > 0 && 2 * *count >= rows)
-    *count = WORD_HITS_HALF;
-  return TRUE;
-}
-
-/* The number of articles that have @word (for its IDF), as count_matches()
- * gives it.  A word of several terms is as common as its commonest term
- * at least, and a term is cheaper to count than all of them together. */
-static gboolean
-count_word (CbStore           *self,
-            const SearchWord  *word,
-            gint64             rows,
-            gint64            *count,
-            GError           **error)
-{
-  g_autoptr(GString) match = g_string_new (NULL);
-
-  if (word->terms != NULL && word->terms->len > 1)
-    for (guint i = 0; i < word->terms->len; i++)
-      {
-        g_string_truncate (match, 0);
-        append_quoted (match, g_ptr_array_index (word->terms, i));
-        if (!count_matches (self, match->str, rows, count, error))
-          return FALSE;
-        if (*count == WORD_HITS_HALF)
-          return TRUE;
-      }
-
-  g_string_truncate (match, 0);
-  append_word (match, word);
-  return count_matches (self, match->str, rows, count, error);
-}
-
-/* The rowids of the best @limit matches (all for -1), best first. */
+/* The rowids of the best @limit matches (all for -1), best first, by the
+ * bm25() of "word1"* AND "word2"* …, @match.  Each word's articles are
+ * gathered on their own, with the number of them that its IDF needs, and
+ * the articles that have every word are scored here. */
 static GArray *
 rank_matches (CbStore     *self,
               GPtrArray   *words,
@@ -701,15 +824,17 @@ rank_matches (CbStore     *self,
               gint64       limit,
               GError     **error)
 {
+  g_autoptr(GPtrArray) frequencies = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) best = g_array_new (FALSE, FALSE, sizeof (Ranked));
+  g_autoptr(GArray) candidates = NULL;
   g_autofree guint *phrase_word = NULL;
-  g_autofree gint64 *word_hits = g_new0 (gint64, words->len);
   g_autofree double *idf = g_new0 (double, words->len);
-  g_autofree double *freq = g_new0 (double, words->len);
-  RankContext rank = { 0 };
+  g_autofree gint64 *word_hits = g_new0 (gint64, words->len);
+  GatherContext gather = { 0 };
   guint n_phrases = 0;
   sqlite3_stmt *stmt;
+  double avgdl;
   int rc;
 
   for (guint w = 0; w < words->len; w++)
@@ -717,9 +842,6 @@ rank_matches (CbStore     *self,
       SearchWord *word = g_ptr_array_index (words, w);
 
       n_phrases += word->terms != NULL ? word->terms->len : 1;
-      word_hits[w] = WORD_HITS_UNUSED;
-      if (words->len > 1 && !count_word (self, word, self->search->n_rows, &word_hits[w], error))
-        return NULL;
     }
   /* FTS5 numbers the phrases as they come in the query. */
   phrase_word = g_new0 (guint, n_phrases);
@@ -732,35 +854,63 @@ rank_matches (CbStore     *self,
         phrase_word[p++] = w;
     }
 
-  rank.n_words = words->len;
-  rank.n_phrases = n_phrases;
-  rank.phrase_word = phrase_word;
-  rank.word_hits = word_hits;
-  rank.idf = idf;
-  rank.freq = freq;
-  rank.doc_len = (const guint32 *) (gpointer) self->search->doc_len->data;
-  rank.n_doc_len = self->search->doc_len->len;
+  gather.n_words = words->len;
+  gather.n_phrases = n_phrases;
+  gather.phrase_word = phrase_word;
+  gather.doc_len = (const guint32 *) (gpointer) self->search->doc_len->data;
+  gather.n_doc_len = self->search->doc_len->len;
+  gather.frequencies = frequencies;
+  gather.word_hits = word_hits;
 
-  rank.limit = limit;
-  rank.best = best;
-
-  /* cb_search_rank() keeps the best itself and lets no row through: no
-   * sorter, and no row handed back for each match. */
+  /* On the first row with every word, if there is one. */
   stmt = _cb_store_prepare (self,
-                            "SELECT count(*) FROM article_fts"
-                            " WHERE article_fts MATCH ?1 AND cb_search_rank (article_fts, ?2)",
+                            "SELECT cb_search_gather (article_fts, ?2) FROM article_fts"
+                            " WHERE article_fts MATCH ?1 LIMIT 1",
                             error);
   if (stmt == NULL)
     return NULL;
   _cb_store_bind_text (stmt, 1, match);
-  sqlite3_bind_pointer (stmt, 2, &rank, RANK_POINTER, NULL);
+  sqlite3_bind_pointer (stmt, 2, &gather, GATHER_POINTER, NULL);
   rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
-  if (rc != SQLITE_ROW)
+  candidates = gather.candidates;
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     {
       _cb_store_set_error (self->db, rc, _("Could not search the articles"), error);
       return NULL;
+    }
+  if (candidates == NULL || frequencies->len != words->len)
+    return g_steal_pointer (&rowids);
+
+  /* bm25()'s numbers: the mean length, and each word's IDF from the number
+   * of articles that have it (in half of them or more: a small constant).
+   * One word: the same factor for every match, it cannot change the order. */
+  avgdl = gather.rows > 0 ? (double) gather.tokens / (double) gather.rows : 1.0;
+  for (guint w = 0; w < words->len; w++)
+    {
+      double hits = (double) word_hits[w];
+
+      idf[w] = words->len == 1 ? 1.0 : log (((double) gather.rows - hits + 0.5) / (hits + 0.5));
+      if (idf[w] <= 0.0)
+        idf[w] = 1e-6;
+    }
+
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      const WordMatch *candidate = &g_array_index (candidates, WordMatch, i);
+      double length = candidate->length;
+      double score = 0;
+
+      /* As bm25(): the words in query order. */
+      for (guint w = 0; w < words->len; w++)
+        {
+          double frequency = ((guint32 *) g_ptr_array_index (frequencies, w))[i];
+
+          score += idf[w] * ((frequency * (BM25_K1 + 1.0))
+                             / (frequency + BM25_K1 * (1 - BM25_B + BM25_B * length / avgdl)));
+        }
+      keep_if_better (best, limit, -1.0 * score, candidate->rowid);
     }
 
   g_array_sort (best, compare_ranked);
