@@ -190,7 +190,8 @@ generate_corpus (Fixture *fixture,
 static const char * const queries[] = {
   "court", "appeal", "pardon", "pardoned", "clemency", "tomas", "TOMÁS", "quokka", "petition",
   "vigil", "zed", "zeda", "hearing judge", "court appeal pardon", "pardon petition",
-  "clemency governor", "the court", "report", "REPORT 1", "a",
+  "clemency governor", "the court", "report", "REPORT 1", "a", "pardon pardon", "tomas TOMÁS court",
+  "governor quokka", "zed court",
 };
 
 static void
