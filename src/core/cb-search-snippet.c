@@ -35,6 +35,11 @@ phrase_matches_at (const CbSearchColumn *column,
 {
   guint n = 0;
 
+  /* Most tokens differ in the first byte. */
+  if (phrase[0] == NULL || position >= column->n_tokens
+      || column->tokens[position].n_folded == 0
+      || column->tokens[position].folded[0] != phrase[0][0])
+    return FALSE;
   while (phrase[n] != NULL)
     n++;
   if (n == 0 || position + n > column->n_tokens)
