@@ -38,6 +38,9 @@
 
 /* A word whose prefix has more terms than this stays a prefix query. */
 #define MAX_TERMS_PER_WORD 32
+/* Articles are numbered from 1 up: arrays by rowid stop here (4 bytes an
+ * article for the lengths); beyond, FTS5 is asked. */
+#define MAX_ROWID_INDEX (1 << 24)
 
 /* BM25's constants, those of FTS5's bm25(). */
 #define BM25_K1 1.2
@@ -108,7 +111,8 @@ typedef struct
   GatherContext *gather;
   GArray        *matches;
   gboolean       sorted;
-  GArray        *seen;         /* guint8 bits */
+  GArray        *seen;         /* guint8 bits, by rowid */
+  GHashTable    *seen_beyond;  /* rowids from MAX_ROWID_INDEX on */
   gint64         n_seen;
   guint32       *frequency;
   guint          next;         /* candidate */
@@ -404,8 +408,7 @@ refresh_doc_lengths (CbStore *self)
       guint64 size;
 
       search->n_rows++;
-      /* Articles are numbered from 1; a sparse table is not worth it. */
-      if (id <= 0 || id > (gint64) G_MAXUINT32 / 2 || p == NULL)
+      if (id <= 0 || id >= MAX_ROWID_INDEX || p == NULL)
         continue;
       while (p < end && read_varint (&p, end, &size))
         total += size;
@@ -526,14 +529,22 @@ walk_phrase_cb (const Fts5ExtensionApi *api,
   if (walk->matches == NULL)
     {
       GArray *candidates = gather->candidates;
-      guint64 bit = (guint64) MAX (match.rowid, 0);
+      guint64 bit = (guint64) match.rowid;
 
-      if (bit / 8 >= walk->seen->len)
-        g_array_set_size (walk->seen, (guint) (bit / 8) + 1 + walk->seen->len / 2);
-      if ((g_array_index (walk->seen, guint8, bit / 8) & (1 << (bit % 8))) == 0)
+      if (match.rowid <= 0 || match.rowid >= MAX_ROWID_INDEX)
         {
-          g_array_index (walk->seen, guint8, bit / 8) |= 1 << (bit % 8);
-          walk->n_seen++;
+          if (g_hash_table_add (walk->seen_beyond, g_memdup2 (&match.rowid, sizeof match.rowid)))
+            walk->n_seen++;
+        }
+      else
+        {
+          if (bit / 8 >= walk->seen->len)
+            g_array_set_size (walk->seen, (guint) (bit / 8) + 1 + walk->seen->len / 2);
+          if ((g_array_index (walk->seen, guint8, bit / 8) & (1 << (bit % 8))) == 0)
+            {
+              g_array_index (walk->seen, guint8, bit / 8) |= 1 << (bit % 8);
+              walk->n_seen++;
+            }
         }
       /* Only the candidates need the frequency: rows come by rowid (should
        * that change, the search starts over). */
@@ -623,7 +634,7 @@ gather_first_word (const Fts5ExtensionApi *api,
   for (guint p = first_phrase; p < end_phrase && rc == SQLITE_OK; p++)
     {
       PhraseWalk walk = { gather, g_array_new (FALSE, FALSE, sizeof (WordMatch)), TRUE,
-                          NULL, 0, NULL, 0, G_MININT64 };
+                          NULL, NULL, 0, NULL, 0, G_MININT64 };
 
       rc = api->xQueryPhrase (fts, (int) p, &walk, walk_phrase_cb);
       if (!walk.sorted)
@@ -661,6 +672,7 @@ gather_next_word (const Fts5ExtensionApi *api,
                   guint                   end_phrase)
 {
   g_autoptr(GArray) seen = g_array_new (FALSE, TRUE, sizeof (guint8));
+  g_autoptr(GHashTable) seen_beyond = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   guint32 *frequency = g_new0 (guint32, MAX (gather->candidates->len, 1));
   GArray *candidates = gather->candidates;
   gint64 n_seen = 0;
@@ -671,7 +683,7 @@ gather_next_word (const Fts5ExtensionApi *api,
   g_ptr_array_add (gather->frequencies, frequency);
   for (guint p = first_phrase; p < end_phrase && rc == SQLITE_OK; p++)
     {
-      PhraseWalk walk = { gather, NULL, TRUE, seen, 0, frequency, 0, G_MININT64 };
+      PhraseWalk walk = { gather, NULL, TRUE, seen, seen_beyond, 0, frequency, 0, G_MININT64 };
 
       rc = api->xQueryPhrase (fts, (int) p, &walk, walk_phrase_cb);
       n_seen += walk.n_seen;
