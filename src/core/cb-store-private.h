@@ -11,6 +11,9 @@
 
 G_BEGIN_DECLS
 
+/* What cb-store-search.c keeps for a connection. */
+typedef struct _CbStoreSearch CbStoreSearch;
+
 struct _CbStore
 {
   GObject     parent_instance;
@@ -32,6 +35,9 @@ struct _CbStore
   gboolean    batch_defers_fts; /* search triggers off: indexed at the commit */
   gboolean    batch_tuned;      /* cache and temp_store set for batches */
   gint64      batch_last_id;    /* the batch's articles have larger ids */
+
+  /* Full-text search (cb-store-search.c), set up by the first search. */
+  CbStoreSearch *search;
 };
 
 /* Shared SELECT heads, so that one row reader serves several queries. */
@@ -72,6 +78,9 @@ struct _CbStore
 CbCaseFile   *_cb_store_read_case      (sqlite3_stmt *stmt);
 CbEvent      *_cb_store_read_event     (sqlite3_stmt *stmt);
 CbExcerpt    *_cb_store_read_excerpt   (sqlite3_stmt *stmt);
+
+void          _cb_store_search_free    (CbStoreSearch *search);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CbStoreSearch, _cb_store_search_free)
 
 /* Sets @error from a SQLite result code, mapping FULL, READONLY, NOTADB and
  * CORRUPT to their CbStoreError codes.  @what says what was being done. */
