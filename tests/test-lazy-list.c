@@ -7,6 +7,8 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "cb-lazy-list.h"
 #include "cb-store.h"
 #include "cb-test-support.h"
@@ -392,6 +394,36 @@ test_lookups (Fixture       *fixture,
   g_assert_nonnull (sources);
 }
 
+/* The window's lists keep read-only connections that may close after the
+ * store: the store empties the log when it closes, or the next start reads
+ * all of it before its first frame (WAL recovery). */
+static void
+test_no_log_left (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CbStore) reader = NULL;
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  g_autoptr(GArray) ids = NULL;
+  GStatBuf info;
+
+  reader = cb_store_open_read_only (fixture->path, &error);
+  g_assert_no_error (error);
+  ids = cb_store_list_ids (reader, CB_LIST_EVENTS, 0, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, >, 0);
+
+  /* Something written, so the log holds pages. */
+  g_assert_cmpint (cb_store_create_case (fixture->store, "Written last", 0, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (wal, &info), ==, 0);
+  g_assert_cmpint (info.st_size, >, 0);
+
+  g_clear_object (&fixture->importer);   /* it holds the store */
+  g_clear_object (&fixture->store);
+  g_assert_true (g_stat (wal, &info) != 0 || info.st_size == 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -403,6 +435,7 @@ main (int    argc,
   g_test_add ("/lazy-list/changes-after-edit", Fixture, NULL, setup, test_changes_after_edit, cb_test_store_teardown);
   g_test_add ("/lazy-list/threaded", Fixture, NULL, setup, test_threaded, cb_test_store_teardown);
   g_test_add ("/lazy-list/lookups", Fixture, NULL, setup, test_lookups, cb_test_store_teardown);
+  g_test_add ("/lazy-list/no-log-left", Fixture, NULL, setup, test_no_log_left, cb_test_store_teardown);
 
   return g_test_run ();
 }

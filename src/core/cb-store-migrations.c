@@ -194,7 +194,22 @@ static const char * const migrations[] = {
    * most of an import's time. */
   "CREATE INDEX IF NOT EXISTS event_subject_date ON event"
   "  (subject_id, date_earliest, date_latest, article_id, action, review);"
-  "CREATE INDEX IF NOT EXISTS event_subject_case ON event (subject_id, case_id);",
+  "CREATE INDEX IF NOT EXISTS event_subject_case ON event (subject_id, case_id);"
+  /* The window's lists in their order from an index, without a sort or a
+   * row read per item (cb-store-lists.c; EVENT_ORDER and EXCERPT_ORDER):
+   * at 100,000 articles all events 1.1 s → 0.26 s, all excerpts 3.0 s →
+   * 1.0 s.  event_date served no query (the order is by coalesce ()) and
+   * event_subject is the head of the two above: dropped, so adding an
+   * event updates no more indexes than before. */
+  "DROP INDEX IF EXISTS event_date;"
+  "DROP INDEX IF EXISTS event_subject;"
+  "CREATE INDEX IF NOT EXISTS event_order ON event"
+  "  ((coalesce (date_earliest, date_latest) IS NULL), coalesce (date_earliest, date_latest),"
+  "   date_latest, article_id) WHERE review != 'rejected';"
+  "DROP INDEX IF EXISTS excerpt_article;"
+  "CREATE INDEX excerpt_article ON excerpt (article_id, span_start, span_end, review);"
+  "CREATE INDEX IF NOT EXISTS article_published ON article"
+  "  ((published_earliest IS NULL), published_earliest);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CB_STORE_SCHEMA_VERSION);

@@ -71,8 +71,10 @@ struct _CbStore
   " (SELECT min(es.event_id) FROM event_source es WHERE es.excerpt_id = x.id) " \
   "FROM excerpt x JOIN article a ON a.id = x.article_id" \
   " LEFT JOIN person p ON p.id = x.speaker_id "
+/* x.review before x.id: the order of the excerpt_article index (schema 5). */
 #define EXCERPT_ORDER \
-  "ORDER BY a.published_earliest IS NULL, a.published_earliest, a.id, x.span_start, x.span_end, x.id"
+  "ORDER BY a.published_earliest IS NULL, a.published_earliest, a.id," \
+  " x.span_start, x.span_end, x.review, x.id"
 
 /* Row readers for the heads above (cb-store.c). */
 CbCaseFile   *_cb_store_read_case      (sqlite3_stmt *stmt);

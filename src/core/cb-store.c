@@ -343,6 +343,16 @@ cb_store_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
     {
+      /* Leave no log behind: the first connection of the next start reads
+       * all of it to rebuild its index (WAL recovery) before the window's
+       * first frame, and the read-only connections of the window's lists,
+       * which may close after this one, cannot empty it.  A reader still
+       * busy gets a moment, not the usual timeout. */
+      if (sqlite3_db_readonly (self->db, "main") == 0)
+        {
+          sqlite3_busy_timeout (self->db, 250);
+          sqlite3_wal_checkpoint_v2 (self->db, "main", SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+        }
       sqlite3_close_v2 (self->db);
       self->db = NULL;
     }
@@ -521,6 +531,9 @@ cb_store_open (const char  *path,
 
   if (version < CB_STORE_SCHEMA_VERSION && !_cb_store_migrate (self->db, error))
     return NULL;
+  /* An upgrade that rebuilt indexes leaves a log as large as they are. */
+  if (version > 0 && version < CB_STORE_SCHEMA_VERSION)
+    _cb_store_exec (self->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL);
 
   if (!_cb_store_read_user_version (self->db, &self->schema_version, error))
     return NULL;
