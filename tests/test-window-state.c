@@ -129,10 +129,13 @@ test_saved_when_closed (Fixture       *fixture,
 
   collect_paned (GTK_WIDGET (window), panes);
   g_assert_cmpuint (panes->len, ==, 3);
-  gtk_paned_set_position (g_ptr_array_index (panes, 0), 231);
-  gtk_paned_set_position (g_ptr_array_index (panes, 1), 402);
-  gtk_paned_set_position (g_ptr_array_index (panes, 2), 288);
+  /* The size first: dividers set for a wider window would be moved to fit
+   * its panes' minimum widths whenever the new size arrives. */
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  cb_test_drain ();
+  gtk_paned_set_position (g_ptr_array_index (panes, 0), 231);
+  gtk_paned_set_position (g_ptr_array_index (panes, 1), 341);
+  gtk_paned_set_position (g_ptr_array_index (panes, 2), 180);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.select-case", "x", case_id);
   cb_test_drain ();
 
@@ -146,8 +149,8 @@ test_saved_when_closed (Fixture       *fixture,
   g_assert_cmpint (g_settings_get_int (fixture->settings, "window-height"), ==, 700);
   g_assert_false (g_settings_get_boolean (fixture->settings, "window-maximized"));
   g_assert_cmpint (g_settings_get_int (fixture->settings, "cases-pane-position"), ==, 231);
-  g_assert_cmpint (g_settings_get_int (fixture->settings, "timeline-pane-position"), ==, 402);
-  g_assert_cmpint (g_settings_get_int (fixture->settings, "excerpts-pane-position"), ==, 288);
+  g_assert_cmpint (g_settings_get_int (fixture->settings, "timeline-pane-position"), ==, 341);
+  g_assert_cmpint (g_settings_get_int (fixture->settings, "excerpts-pane-position"), ==, 180);
   g_assert_cmpint (g_settings_get_int64 (fixture->settings, "last-case"), ==, case_id);
 }
 
