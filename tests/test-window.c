@@ -357,6 +357,47 @@ test_search_opens_article (Fixture       *fixture,
                    cb_search_hit_get_article_id (best));
 }
 
+/* More articles than the list shows: the heading says these are the best. */
+static void
+test_search_says_best (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(CbImporter) importer = cb_importer_new (fixture->store);
+  g_autofree char *folder = g_build_filename (fixture->dir, "many", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (folder);
+  g_autoptr(GPtrArray) results = NULL;
+  GListModel *hits = cb_window_get_search_hits (fixture->window);
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  for (guint i = 0; i < 60; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s/%02u.txt", folder, i);
+      g_autofree char *text = g_strdup_printf ("Quillmarrow hearing %u\n\nThe quillmarrow"
+                                               " board met on day %u and heard the petition.\n",
+                                               i, i);
+
+      g_assert_true (g_file_set_contents (name, text, -1, NULL));
+    }
+  results = cb_importer_import_files (importer, &file, 1, NULL, NULL, NULL);
+  g_assert_cmpuint (results->len, ==, 60);
+
+  gtk_editable_set_text (cb_window_get_search_entry (fixture->window), "quillmarrow");
+  g_assert_true (cb_test_iterate_until (hits_listed, fixture, 10));
+  g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 50);
+  g_assert_cmpstr (cb_window_get_search_heading (fixture->window), ==, "The best 50 articles found");
+
+  /* A word of three of them: all are shown, and counted. */
+  gtk_editable_set_text (cb_window_get_search_entry (fixture->window), "");
+  cb_test_drain ();
+  gtk_editable_set_text (cb_window_get_search_entry (fixture->window), "\"day 1\"");
+  g_assert_true (cb_test_iterate_until (hits_listed, fixture, 10));
+  g_assert_cmpuint (g_list_model_get_n_items (hits), <, 50);
+  {
+    g_autofree char *expected = g_strdup_printf ("%u articles found", g_list_model_get_n_items (hits));
+    g_assert_cmpstr (cb_window_get_search_heading (fixture->window), ==, expected);
+  }
+}
+
 /* --- CbSelection alone ------------------------------------------------------ */
 
 static void
@@ -482,6 +523,8 @@ main (int   argc,
 
   g_test_add ("/window/search-opens-article", Fixture, NULL,
               fixture_setup, test_search_opens_article, fixture_teardown);
+  g_test_add ("/window/search-says-best", Fixture, NULL,
+              fixture_setup, test_search_says_best, fixture_teardown);
 
   return g_test_run ();
 }

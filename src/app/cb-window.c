@@ -453,6 +453,7 @@ search_changed_cb (CbWindow       *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *heading = NULL;
   g_autofree char *stripped = g_strstrip (g_strdup (text));
+  gboolean more;
   guint n;
 
   if (*stripped == '\0')
@@ -462,9 +463,13 @@ search_changed_cb (CbWindow       *self,
       return;
     }
 
-  hits = cb_store_search (self->store, stripped, SEARCH_LIMIT, &error);
+  /* One more than is shown tells whether there were more. */
+  hits = cb_store_search (self->store, stripped, SEARCH_LIMIT + 1, &error);
   if (hits == NULL)
     g_warning ("Search failed: %s", error->message);
+  more = hits != NULL && hits->len > SEARCH_LIMIT;
+  if (more)
+    g_ptr_array_set_size (hits, SEARCH_LIMIT);
 
   g_signal_handlers_block_by_func (self->hits_selection, hits_selected_cb, self);
   g_list_store_splice (self->hits, 0, g_list_model_get_n_items (G_LIST_MODEL (self->hits)),
@@ -474,7 +479,10 @@ search_changed_cb (CbWindow       *self,
   g_signal_handlers_unblock_by_func (self->hits_selection, hits_selected_cb, self);
 
   n = g_list_model_get_n_items (G_LIST_MODEL (self->hits));
-  heading = g_strdup_printf (ngettext ("%'u article found", "%'u articles found", n), n);
+  if (more)
+    heading = g_strdup_printf (ngettext ("The best %'u article found", "The best %'u articles found", n), n);
+  else
+    heading = g_strdup_printf (ngettext ("%'u article found", "%'u articles found", n), n);
   gtk_label_set_label (self->search_heading, heading);
   gtk_stack_set_visible_child_name (self->search_stack, n > 0 ? "hits" : "none");
   gtk_stack_set_visible_child_name (self->middle_stack, "search");
@@ -1272,6 +1280,13 @@ cb_window_get_search_hits (CbWindow *self)
 {
   g_return_val_if_fail (CB_IS_WINDOW (self), NULL);
   return G_LIST_MODEL (self->hits);
+}
+
+const char *
+cb_window_get_search_heading (CbWindow *self)
+{
+  g_return_val_if_fail (CB_IS_WINDOW (self), NULL);
+  return gtk_label_get_label (self->search_heading);
 }
 
 gboolean

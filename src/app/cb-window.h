@@ -46,6 +46,8 @@ GtkEditable    *cb_window_get_search_entry  (CbWindow *self);
 gboolean        cb_window_get_loading       (CbWindow *self);
 /* The hits (CbSearchHit) of the search shown, best first. */
 GListModel     *cb_window_get_search_hits   (CbWindow *self);
+/* What the hits' heading says ("3 articles found"). */
+const char     *cb_window_get_search_heading (CbWindow *self);
 
 /* Imports in a worker thread, showing the progress; the panes reload at the
  * end.  Ignored (FALSE) while another import runs. */
