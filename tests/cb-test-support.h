@@ -1,5 +1,6 @@
 /* cb-test-support.h — what the test programs share: a store in a temporary
- * folder, a main loop run until something happened, cleaning up
+ * folder, a main loop run until something happened, cleaning up, asking
+ * a database directly
  *
  * Copyright 2026 The Casebook developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -7,6 +8,7 @@
 #pragma once
 
 #include <glib.h>
+#include <sqlite3.h>
 
 #include "cb-importer.h"
 #include "cb-store.h"
@@ -45,5 +47,11 @@ gboolean cb_test_iterate_until  (CbTestCondition  done,
                                  int              seconds);
 /* Runs what is pending now (a relayout, a scroll an action queued). */
 void     cb_test_drain          (void);
+
+/* A connection of the test's own to @path (read-write, waits for locks). */
+sqlite3 *cb_test_open_db        (const char    *path);
+/* The one integer @sql answers. */
+gint64   cb_test_query_int      (sqlite3       *db,
+                                 const char    *sql);
 
 G_END_DECLS

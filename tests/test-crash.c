@@ -20,6 +20,7 @@
 #include <sqlite3.h>
 
 #include "bench/cb-corpus.h"
+#include "cb-test-support.h"
 
 #define N_FILES 2000
 #define KILL_AFTER 300
@@ -42,30 +43,6 @@ write_corpus (const char *dir)
     }
 
   return folder;
-}
-
-static sqlite3 *
-open_db (const char *path)
-{
-  sqlite3 *db = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
-  sqlite3_busy_timeout (db, 10000);
-  return db;
-}
-
-static gint64
-query_int (sqlite3    *db,
-           const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
 }
 
 static char *
@@ -170,7 +147,7 @@ test_kill_during_import (void)
    * fixed time.  The import takes seconds: it cannot be over before we look. */
   while (!g_file_test (db_path, G_FILE_TEST_EXISTS))
     g_usleep (1000);
-  db = open_db (db_path);
+  db = cb_test_open_db (db_path);
   while (stored < KILL_AFTER)
     {
       sqlite3_stmt *stmt = NULL;
@@ -189,17 +166,17 @@ test_kill_during_import (void)
   sqlite3_close (db);
 
   /* What the killed import left. */
-  db = open_db (db_path);
+  db = cb_test_open_db (db_path);
   integrity = query_text (db, "PRAGMA integrity_check");
   g_assert_cmpstr (integrity, ==, "ok");
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
-  stored = query_int (db, "SELECT count(*) FROM article");
+  g_assert_cmpint (cb_test_query_int (db, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+  stored = cb_test_query_int (db, "SELECT count(*) FROM article");
   g_assert_cmpint (stored, >=, KILL_AFTER);
   g_assert_cmpint (stored, <, N_FILES);
 
   killed = article_contents (db);
   sqlite3_close (db);
-  db = open_db (clean_path);
+  db = cb_test_open_db (clean_path);
   clean = article_contents (db);
   sqlite3_close (db);
 
@@ -216,7 +193,7 @@ test_kill_during_import (void)
   g_assert_cmpuint (duplicates, ==, stored);
   g_assert_cmpuint (imported, ==, g_hash_table_size (clean) - stored);
 
-  db = open_db (db_path);
+  db = cb_test_open_db (db_path);
   g_clear_pointer (&integrity, g_free);
   integrity = query_text (db, "PRAGMA integrity_check");
   g_assert_cmpstr (integrity, ==, "ok");

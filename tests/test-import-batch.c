@@ -28,30 +28,6 @@
 
 /* --- reading a database back ---------------------------------------------- */
 
-static sqlite3 *
-open_db (const char *path)
-{
-  sqlite3 *db = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
-  sqlite3_busy_timeout (db, 10000);
-  return db;
-}
-
-static gint64
-query_int (sqlite3    *db,
-           const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
-}
-
 /* Every row of @sql, one line each, columns quoted. */
 static void
 append_rows (GString    *out,
@@ -98,7 +74,7 @@ dump_database (const char *path)
     "SELECT term, doc, col, offset FROM temp.index_terms ORDER BY term, doc, col, offset",
   };
   GString *out = g_string_new (NULL);
-  sqlite3 *db = open_db (path);
+  sqlite3 *db = cb_test_open_db (path);
 
   g_assert_cmpint (sqlite3_exec (db, "CREATE VIRTUAL TABLE temp.index_terms"
                                  " USING fts5vocab (main, article_fts, 'instance')",
@@ -257,14 +233,14 @@ test_batch_disk_full (Fixture       *fixture,
 
   /* Room for a few articles only. */
   limit = g_strdup_printf ("PRAGMA max_page_count = %" G_GINT64_FORMAT,
-                           query_int (fixture->base.store->db, "PRAGMA page_count") + 60);
+                           cb_test_query_int (fixture->base.store->db, "PRAGMA page_count") + 60);
   g_assert_cmpint (sqlite3_exec (fixture->base.store->db, limit, NULL, NULL, NULL), ==, SQLITE_OK);
 
   results = cb_importer_import_files (fixture->base.importer, &folder, 1, NULL, NULL, NULL);
   g_assert_cmpuint (results->len, ==, N_FILES);
   g_assert_false (cb_store_in_transaction (fixture->base.store));
 
-  db = open_db (fixture->base.path);
+  db = cb_test_open_db (fixture->base.path);
   for (guint i = 0; i < N_FILES; i++)
     {
       const CbImportResult *result = g_ptr_array_index (results, i);
@@ -278,22 +254,22 @@ test_batch_disk_full (Fixture       *fixture,
           imported++;
           sql_id = g_strdup_printf ("SELECT count(*) FROM article WHERE sha256 = '%s' AND id = %"
                                     G_GINT64_FORMAT, sha, result->article_id);
-          g_assert_cmpint (query_int (db, sql_id), ==, 1);
+          g_assert_cmpint (cb_test_query_int (db, sql_id), ==, 1);
         }
       else if (result->outcome == CB_IMPORT_REJECTED)
         {
           rejected++;
           g_assert_nonnull (result->reason);
-          g_assert_cmpint (query_int (db, sql), ==, 0);
+          g_assert_cmpint (cb_test_query_int (db, sql), ==, 0);
         }
     }
   g_assert_cmpuint (imported, >, 0);
   g_assert_cmpuint (rejected, >, 0);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM article"), ==, imported);
+  g_assert_cmpint (cb_test_query_int (db, "SELECT count(*) FROM article"), ==, imported);
   /* Nothing of the rejected ones, and the index holds the imported ones. */
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM mention WHERE article_id NOT IN"
+  g_assert_cmpint (cb_test_query_int (db, "SELECT count(*) FROM mention WHERE article_id NOT IN"
                                   " (SELECT id FROM article)"), ==, 0);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM excerpt WHERE article_id NOT IN"
+  g_assert_cmpint (cb_test_query_int (db, "SELECT count(*) FROM excerpt WHERE article_id NOT IN"
                                   " (SELECT id FROM article)"), ==, 0);
   g_assert_cmpint (sqlite3_exec (db, "INSERT INTO article_fts (article_fts) VALUES ('integrity-check')",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
@@ -379,11 +355,11 @@ test_store_batch (CbTestStore   *fixture,
   g_assert_cmpuint (search_count (fixture->store, "governor"), ==, 1);
   g_assert_cmpuint (search_count (fixture->store, "Oyelaran"), ==, 0);
 
-  db = open_db (fixture->path);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM person WHERE name LIKE '%Oyelaran%'"), ==, 0);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM mention WHERE article_id > 2"), ==, 0);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM excerpt WHERE article_id > 2"), ==, 0);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM mention"), >, 0);
+  db = cb_test_open_db (fixture->path);
+  g_assert_cmpint (cb_test_query_int (db, "SELECT count(*) FROM person WHERE name LIKE '%Oyelaran%'"), ==, 0);
+  g_assert_cmpint (cb_test_query_int (db, "SELECT count(*) FROM mention WHERE article_id > 2"), ==, 0);
+  g_assert_cmpint (cb_test_query_int (db, "SELECT count(*) FROM excerpt WHERE article_id > 2"), ==, 0);
+  g_assert_cmpint (cb_test_query_int (db, "SELECT count(*) FROM mention"), >, 0);
   sqlite3_close (db);
 
   /* Rolled back: nothing stays, and an article stored afterwards, outside
@@ -426,7 +402,7 @@ test_store_batch_other_trigger (Fixture       *fixture,
   g_autofree char *dump = NULL;
   sqlite3 *db;
 
-  db = open_db (fixture->base.path);
+  db = cb_test_open_db (fixture->base.path);
   g_assert_cmpint (sqlite3_exec (db,
                                  "CREATE TABLE arrivals (article_id INTEGER);"
                                  "CREATE TRIGGER count_arrivals AFTER INSERT ON article BEGIN"
@@ -438,13 +414,13 @@ test_store_batch_other_trigger (Fixture       *fixture,
   results = cb_importer_import_files (fixture->base.importer, &folder, 1, NULL, NULL, NULL);
   g_assert_cmpuint (results->len, ==, N_FILES);
 
-  db = open_db (fixture->base.path);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM arrivals"), ==, N_FILES - 1);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM article"), ==, N_FILES - 1);
+  db = cb_test_open_db (fixture->base.path);
+  g_assert_cmpint (cb_test_query_int (db, "SELECT count(*) FROM arrivals"), ==, N_FILES - 1);
+  g_assert_cmpint (cb_test_query_int (db, "SELECT count(*) FROM article"), ==, N_FILES - 1);
   g_assert_cmpint (sqlite3_exec (db, "CREATE VIRTUAL TABLE temp.index_terms"
                                  " USING fts5vocab (main, article_fts, 'instance')",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (query_int (db, "SELECT count(DISTINCT doc) FROM temp.index_terms"), ==, N_FILES - 1);
+  g_assert_cmpint (cb_test_query_int (db, "SELECT count(DISTINCT doc) FROM temp.index_terms"), ==, N_FILES - 1);
   sqlite3_close (db);
 }
 
@@ -483,7 +459,7 @@ test_schema_5_indexes (CbTestStore   *fixture,
   g_clear_object (&fixture->importer);
   g_clear_object (&fixture->store);
 
-  db = open_db (fixture->path);
+  db = cb_test_open_db (fixture->path);
   g_assert_cmpint (sqlite3_exec (db, "DROP INDEX event_subject_date; DROP INDEX event_subject_case;"
                                  " PRAGMA user_version = 4;", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
@@ -494,10 +470,10 @@ test_schema_5_indexes (CbTestStore   *fixture,
   g_assert_cmpint (cb_store_get_schema_version (fixture->store), ==, 5);
   g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
 
-  db = open_db (fixture->path);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index'"
+  db = cb_test_open_db (fixture->path);
+  g_assert_cmpint (cb_test_query_int (db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index'"
                                   " AND name IN ('event_subject_date', 'event_subject_case')"), ==, 2);
-  g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, 5);
+  g_assert_cmpint (cb_test_query_int (db, "PRAGMA user_version"), ==, 5);
   sqlite3_close (db);
   after = dump_database (fixture->path);
   g_assert_cmpstr (after, ==, before);
