@@ -747,6 +747,7 @@ typedef struct
   gint64              article_id;
   gint64             *person_ids;    /* per extracted person */
   char              **person_keys;   /* per extracted person: its name key */
+  gint64             *case_ids;      /* per extracted person: the case their events go in, or 0 */
 } AddContext;
 
 static guint
@@ -1199,9 +1200,9 @@ store_event (AddContext            *ctx,
                             "INSERT INTO event (article_id, subject_id, description, action,"
                             " date_value, date_precision, date_qualifier, date_anchor,"
                             " date_earliest, date_latest, date_text, date_start, date_end,"
-                            " review)"
+                            " review, case_id)"
                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-                            " 'suggested')",
+                            " 'suggested', ?14)",
                             error);
   if (stmt == NULL)
     return FALSE;
@@ -1209,6 +1210,8 @@ store_event (AddContext            *ctx,
   sqlite3_bind_int64 (stmt, 1, ctx->article_id);
   if (subject_id != 0)
     sqlite3_bind_int64 (stmt, 2, subject_id);
+  if (mention->subject >= 0 && ctx->case_ids[mention->subject] != 0)
+    sqlite3_bind_int64 (stmt, 14, ctx->case_ids[mention->subject]);
   _cb_store_bind_text (stmt, 3, description);
   _cb_store_bind_text (stmt, 4, mention->action);
   if (timex != NULL)
@@ -1321,12 +1324,12 @@ find_or_create_case (AddContext  *ctx,
   return TRUE;
 }
 
-/* Every subject of a legal event gets a case file; every subject who has one
- * (now or from an earlier article) has all their events not yet filed put in
- * it. */
+/* Every subject of a legal event gets a case file, found or made before the
+ * events are stored so that they are inserted in it (filing them afterwards
+ * rewrote each event row and two of its indexes). */
 static gboolean
-file_events_in_cases (AddContext  *ctx,
-                      GError     **error)
+find_cases (AddContext  *ctx,
+            GError     **error)
 {
   GPtrArray *events = ctx->extraction->events;
   guint n_persons = ctx->extraction->persons != NULL ? ctx->extraction->persons->len : 0;
@@ -1337,7 +1340,11 @@ file_events_in_cases (AddContext  *ctx,
     {
       const CbEventMention *mention = g_ptr_array_index (events, i);
 
-      /* Indices were checked when the events were stored. */
+      gint64 subject_id;
+
+      /* Checked here already: the events are stored after this. */
+      if (!check_person_index (ctx, N_("event"), i, mention->subject, &subject_id, error))
+        return FALSE;
       if (mention->subject < 0)
         continue;
       subject[mention->subject] = TRUE;
@@ -1346,16 +1353,26 @@ file_events_in_cases (AddContext  *ctx,
     }
 
   for (guint p = 0; p < n_persons; p++)
+    if (subject[p] && !find_or_create_case (ctx, ctx->person_ids[p], legal[p], &ctx->case_ids[p], error))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* A subject who has a case file (now or from an earlier article) has all
+ * their events not yet filed put in it: those of earlier articles, told
+ * before the case was made. */
+static gboolean
+file_earlier_events (AddContext  *ctx,
+                     GError     **error)
+{
+  guint n_persons = ctx->extraction->persons != NULL ? ctx->extraction->persons->len : 0;
+
+  for (guint p = 0; p < n_persons; p++)
     {
       sqlite3_stmt *stmt;
-      gint64 case_id = 0;
 
-      if (!subject[p])
-        continue;
-
-      if (!find_or_create_case (ctx, ctx->person_ids[p], legal[p], &case_id, error))
-        return FALSE;
-      if (case_id == 0)
+      if (ctx->case_ids[p] == 0)
         continue;
 
       stmt = _cb_store_prepare (ctx->self,
@@ -1365,7 +1382,7 @@ file_events_in_cases (AddContext  *ctx,
       if (stmt == NULL)
         return FALSE;
 
-      sqlite3_bind_int64 (stmt, 1, case_id);
+      sqlite3_bind_int64 (stmt, 1, ctx->case_ids[p]);
       sqlite3_bind_int64 (stmt, 2, ctx->person_ids[p]);
       if (!step_done (ctx, stmt, N_("Could not file an event in its case"), error))
         return FALSE;
@@ -1412,14 +1429,14 @@ add_article_in_transaction (AddContext  *ctx,
     if (!store_person (ctx, i, g_ptr_array_index (extraction->persons, i), error))
       return FALSE;
 
-  if (!store_quotes (ctx, error))
+  if (!store_quotes (ctx, error) || !find_cases (ctx, error))
     return FALSE;
 
   for (guint i = 0; extraction->events != NULL && i < extraction->events->len; i++)
     if (!store_event (ctx, i, g_ptr_array_index (extraction->events, i), error))
       return FALSE;
 
-  return file_events_in_cases (ctx, error);
+  return file_earlier_events (ctx, error);
 }
 
 /* CB_STORE_ADD_ACCEPTED: what this article brought (its excerpts, the
@@ -1485,6 +1502,7 @@ cb_store_add_article_full (CbStore             *self,
   g_autofree char *sha256 = NULL;
   g_autofree char *imported_at = NULL;
   g_autofree gint64 *person_ids = NULL;
+  g_autofree gint64 *case_ids = NULL;
   g_auto(GStrv) person_keys = NULL;
   GError *local_error = NULL;
   const char *body;
@@ -1532,6 +1550,7 @@ cb_store_add_article_full (CbStore             *self,
     {
       person_ids = g_new0 (gint64, extraction->persons->len + 1);
       person_keys = g_new0 (char *, extraction->persons->len + 1);
+      case_ids = g_new0 (gint64, extraction->persons->len + 1);
     }
 
   ctx.self = self;
@@ -1540,6 +1559,7 @@ cb_store_add_article_full (CbStore             *self,
   ctx.char_to_byte = char_to_byte;
   ctx.person_ids = person_ids;
   ctx.person_keys = person_keys;
+  ctx.case_ids = case_ids;
 
   /* Inside a transaction of the caller a savepoint keeps "nothing of it on
    * failure" without nesting BEGIN. */
