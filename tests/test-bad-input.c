@@ -541,9 +541,11 @@ spoil_progress_cb (const CbImportResult *result,
   spoiler->spoil (spoiler->victim);
 }
 
-/* Imports a folder of 16 articles with the importer; after the first is
- * stored, @spoil does its worst to the last (which the importer has not
- * read yet: it reads at most a few files ahead).  Returns the last result. */
+/* Imports a folder of SPOIL_FILES articles with the importer; after the
+ * first is stored, @spoil does its worst to the last (which the importer has
+ * not read yet: it reads at most 16 files ahead).  Returns the last result. */
+#define SPOIL_FILES 40
+
 static CbImportResult *
 import_and_spoil (Fixture  *fixture,
                   void    (*spoil) (const char *path))
@@ -559,14 +561,14 @@ import_and_spoil (Fixture  *fixture,
   g_autofree char *after = NULL;
 
   g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
-  for (guint i = 0; i < 16; i++)
+  for (guint i = 0; i < SPOIL_FILES; i++)
     {
       g_autofree char *name = g_strdup_printf ("batch/%02u.txt", i);
       g_autofree char *text = g_strdup_printf ("Title: Report %u\n\nThe hearing number %u was held.\n", i, i);
 
       g_free (write_file (fixture, name, text, -1));
     }
-  spoiler.victim = g_build_filename (folder, "15.txt", NULL);
+  spoiler.victim = g_strdup_printf ("%s/%02u.txt", folder, SPOIL_FILES - 1);
   spoiler.spoil = spoil;
 
   store = cb_store_open (fixture->db, &error);
@@ -574,18 +576,18 @@ import_and_spoil (Fixture  *fixture,
   importer = cb_importer_new (store);
   results = cb_importer_import_files (importer, &file, 1, NULL, spoil_progress_cb, &spoiler);
   g_assert_true (spoiler.done);
-  g_assert_cmpuint (results->len, ==, 16);
-  for (guint i = 0; i < 15; i++)
+  g_assert_cmpuint (results->len, ==, SPOIL_FILES);
+  for (guint i = 0; i < SPOIL_FILES - 1; i++)
     g_assert_cmpint (((CbImportResult *) g_ptr_array_index (results, i))->outcome, ==, CB_IMPORT_IMPORTED);
-  last = g_ptr_array_steal_index (results, 15);
+  last = g_ptr_array_steal_index (results, SPOIL_FILES - 1);
   g_assert_cmpint (last->outcome, ==, CB_IMPORT_REJECTED);
   g_free (spoiler.victim);
 
-  /* The 15 others are stored, the old article kept. */
+  /* The others are stored, the old article kept. */
   g_clear_object (&importer);
   g_clear_object (&store);
   after = counts (fixture->db);
-  g_assert_true (g_str_has_prefix (after, "16 articles, "));
+  g_assert_true (g_str_has_prefix (after, G_STRINGIFY (SPOIL_FILES) " articles, "));
   g_assert_nonnull (strstr (after, "Governor commutes a life sentence"));
 
   return last;

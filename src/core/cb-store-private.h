@@ -91,7 +91,8 @@ void          _cb_store_set_error      (sqlite3     *db,
                                         const char  *what,
                                         GError     **error);
 
-/* A cached statement for @sql (a string literal), reset with its bindings
+/* A cached statement for @sql (a string literal: it is found by its
+ * address), reset with its bindings
  * cleared.  Never finalise it; do not use one statement twice at once. */
 sqlite3_stmt *_cb_store_prepare        (CbStore     *self,
                                         const char  *sql,

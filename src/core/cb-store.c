@@ -389,7 +389,9 @@ _cb_store_emit_history_changed (CbStore *self)
 static void
 cb_store_init (CbStore *self)
 {
-  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+  /* Keyed by the literal's address: hashing the text of each query at
+   * every use was 2 % of an import. */
+  self->statements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
                                             finalize_statement);
 }
 
@@ -908,6 +910,93 @@ add_alias (AddContext  *ctx,
   return step_done (ctx, stmt, N_("Could not store a name"), error);
 }
 
+/* Mentions and quotes are inserted up to 8 rows a statement: a statement's
+ * run opens a cursor on its table, on each of its indexes and on the rows
+ * its foreign keys name, which cost as much as the row itself.  A list is
+ * stored in runs of 8, 4, 2 and 1 rows; each size is a statement of its own,
+ * indexed by its log2 ([0] one row … [3] eight rows). */
+#define MAX_ROWS 8
+
+static guint
+rows_to_insert (guint  n_left,
+                guint *size_index)
+{
+  guint rows = MAX_ROWS;
+
+  *size_index = 3;
+  while (rows > n_left)
+    {
+      rows /= 2;
+      *size_index -= 1;
+    }
+  return rows;
+}
+
+#define MENTION_INSERT "INSERT INTO mention (article_id, person_id, span_start, span_end) VALUES (?1, ?, ?, ?)"
+#define MENTION_ROW ", (?1, ?, ?, ?)"
+
+static const char * const mention_inserts[] = {
+  MENTION_INSERT,
+  MENTION_INSERT MENTION_ROW,
+  MENTION_INSERT MENTION_ROW MENTION_ROW MENTION_ROW,
+  MENTION_INSERT MENTION_ROW MENTION_ROW MENTION_ROW MENTION_ROW MENTION_ROW MENTION_ROW MENTION_ROW,
+};
+
+typedef struct
+{
+  gint64 person_id;
+  CbSpan span;
+} MentionRow;
+
+/* The mentions of every extracted person, in the persons' order, once all
+ * of them have their id. */
+static gboolean
+store_mentions (AddContext  *ctx,
+                GError     **error)
+{
+  GPtrArray *persons = ctx->extraction->persons;
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (MentionRow));
+  guint done = 0;
+
+  for (guint p = 0; persons != NULL && p < persons->len; p++)
+    {
+      const CbPerson *person = g_ptr_array_index (persons, p);
+
+      for (guint i = 0; person->mentions != NULL && i < person->mentions->len; i++)
+        {
+          MentionRow row = { ctx->person_ids[p], g_array_index (person->mentions, CbSpan, i) };
+
+          if (!check_span (ctx, N_("a mention of a person"), i, row.span, error))
+            return FALSE;
+          g_array_append_val (rows, row);
+        }
+    }
+
+  while (done < rows->len)
+    {
+      guint size_index;
+      guint n = rows_to_insert (rows->len - done, &size_index);
+      sqlite3_stmt *stmt = _cb_store_prepare (ctx->self, mention_inserts[size_index], error);
+
+      if (stmt == NULL)
+        return FALSE;
+
+      sqlite3_bind_int64 (stmt, 1, ctx->article_id);
+      for (guint r = 0; r < n; r++, done++)
+        {
+          const MentionRow *row = &g_array_index (rows, MentionRow, done);
+
+          sqlite3_bind_int64 (stmt, 2 + 3 * r, row->person_id);
+          sqlite3_bind_int64 (stmt, 3 + 3 * r, row->span.start);
+          sqlite3_bind_int64 (stmt, 4 + 3 * r, row->span.end);
+        }
+      if (!step_done (ctx, stmt, N_("Could not store a mention"), error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Matches @person to a stored person whose name or any alias equals its full
  * name (case-insensitively), or stores a new one; adds the aliases missing. */
 static gboolean
@@ -981,29 +1070,6 @@ store_person (AddContext      *ctx,
         return FALSE;
     }
 
-  stmt = _cb_store_prepare (ctx->self,
-                            "INSERT INTO mention (article_id, person_id, span_start, span_end)"
-                            " VALUES (?1, ?2, ?3, ?4)",
-                            error);
-  if (stmt == NULL)
-    return FALSE;
-
-  for (guint i = 0; person->mentions != NULL && i < person->mentions->len; i++)
-    {
-      CbSpan span = g_array_index (person->mentions, CbSpan, i);
-
-      if (!check_span (ctx, N_("a mention of a person"), i, span, error))
-        return FALSE;
-
-      sqlite3_reset (stmt);
-      sqlite3_bind_int64 (stmt, 1, ctx->article_id);
-      sqlite3_bind_int64 (stmt, 2, person_id);
-      sqlite3_bind_int64 (stmt, 3, span.start);
-      sqlite3_bind_int64 (stmt, 4, span.end);
-      if (!step_done (ctx, stmt, N_("Could not store a mention"), error))
-        return FALSE;
-    }
-
   return TRUE;
 }
 
@@ -1045,22 +1111,65 @@ insert_excerpt (AddContext     *ctx,
   return TRUE;
 }
 
+#define QUOTE_INSERT \
+  "INSERT INTO excerpt (article_id, span_start, span_end, text, speaker_id, kind, review)" \
+  " VALUES (?1, ?, ?, ?, ?, 'quote', 'suggested')"
+#define QUOTE_ROW ", (?1, ?, ?, ?, ?, 'quote', 'suggested')"
+
+static const char * const quote_inserts[] = {
+  QUOTE_INSERT,
+  QUOTE_INSERT QUOTE_ROW,
+  QUOTE_INSERT QUOTE_ROW QUOTE_ROW QUOTE_ROW,
+  QUOTE_INSERT QUOTE_ROW QUOTE_ROW QUOTE_ROW QUOTE_ROW QUOTE_ROW QUOTE_ROW QUOTE_ROW,
+};
+
 static gboolean
 store_quotes (AddContext  *ctx,
               GError     **error)
 {
   GPtrArray *quotes = ctx->extraction->quotes;
+  guint n_quotes = quotes != NULL ? quotes->len : 0;
+  g_autofree gint64 *speaker_ids = g_new0 (gint64, MAX (n_quotes, 1));
+  guint done = 0;
 
-  for (guint i = 0; quotes != NULL && i < quotes->len; i++)
+  for (guint i = 0; i < n_quotes; i++)
     {
       const CbQuote *quote = g_ptr_array_index (quotes, i);
-      gint64 speaker_id = 0;
-      gint64 excerpt_id = 0;
 
       if (!check_span (ctx, N_("quote"), i, quote->span, error) ||
-          !check_person_index (ctx, N_("quote"), i, quote->speaker, &speaker_id, error) ||
-          !insert_excerpt (ctx, quote->span, quote->text, speaker_id,
-                           CB_EXCERPT_QUOTE, &excerpt_id, error))
+          !check_person_index (ctx, N_("quote"), i, quote->speaker, &speaker_ids[i], error))
+        return FALSE;
+    }
+
+  while (done < n_quotes)
+    {
+      guint size_index;
+      guint n = rows_to_insert (n_quotes - done, &size_index);
+      sqlite3_stmt *stmt = _cb_store_prepare (ctx->self, quote_inserts[size_index], error);
+      g_autoptr(GPtrArray) slices = g_ptr_array_new_with_free_func (g_free);
+
+      if (stmt == NULL)
+        return FALSE;
+
+      sqlite3_bind_int64 (stmt, 1, ctx->article_id);
+      for (guint r = 0; r < n; r++, done++)
+        {
+          const CbQuote *quote = g_ptr_array_index (quotes, done);
+          const char *text = quote->text;
+
+          if (text == NULL || !g_utf8_validate (text, -1, NULL))
+            {
+              text = body_slice (ctx, quote->span);
+              g_ptr_array_add (slices, (char *) text);
+            }
+
+          sqlite3_bind_int64 (stmt, 2 + 4 * r, quote->span.start);
+          sqlite3_bind_int64 (stmt, 3 + 4 * r, quote->span.end);
+          sqlite3_bind_text (stmt, 4 + 4 * r, text, -1, SQLITE_STATIC);
+          if (speaker_ids[done] != 0)
+            sqlite3_bind_int64 (stmt, 5 + 4 * r, speaker_ids[done]);
+        }
+      if (!step_done (ctx, stmt, N_("Could not store an excerpt"), error))
         return FALSE;
     }
 
@@ -1428,6 +1537,9 @@ add_article_in_transaction (AddContext  *ctx,
   for (guint i = 0; extraction->persons != NULL && i < extraction->persons->len; i++)
     if (!store_person (ctx, i, g_ptr_array_index (extraction->persons, i), error))
       return FALSE;
+
+  if (!store_mentions (ctx, error))
+    return FALSE;
 
   if (!store_quotes (ctx, error) || !find_cases (ctx, error))
     return FALSE;
