@@ -750,7 +750,43 @@ typedef struct
   gint64             *person_ids;    /* per extracted person */
   char              **person_keys;   /* per extracted person: its name key */
   gint64             *case_ids;      /* per extracted person: the case their events go in, or 0 */
+
+  /* The article's new events, passages and sources, inserted after all of
+   * its events were looked at, with ids given here (what SQLite would give:
+   * one more than the largest, in order). */
+  GArray             *new_events;    /* NewEvent */
+  gint64              next_event_id;
+  GArray             *passages;      /* CbSpan, in the order of first use */
+  GHashTable         *passage_ids;   /* span key → index in passages */
+  gint64              first_passage_id;
+  GArray             *sources;       /* SourceRow */
 } AddContext;
+
+typedef struct
+{
+  gint64                id;
+  const CbEventMention *mention;
+  const CbTimex        *timex;        /* or NULL: undated */
+  gint64                subject_id;
+  gint64                case_id;
+  char                 *description;
+  char                 *date_text;
+} NewEvent;
+
+static void
+new_event_clear (gpointer data)
+{
+  NewEvent *event = data;
+
+  g_free (event->description);
+  g_free (event->date_text);
+}
+
+typedef struct
+{
+  gint64 event_id;
+  gint64 excerpt_id;
+} SourceRow;
 
 static guint
 context_n_chars (AddContext *ctx)
@@ -1073,44 +1109,6 @@ store_person (AddContext      *ctx,
   return TRUE;
 }
 
-static gboolean
-insert_excerpt (AddContext     *ctx,
-                CbSpan          span,
-                const char     *text,
-                gint64          speaker_id,
-                CbExcerptKind   kind,
-                gint64         *excerpt_id,
-                GError        **error)
-{
-  g_autofree char *slice = NULL;
-  sqlite3_stmt *stmt;
-
-  stmt = _cb_store_prepare (ctx->self,
-                            "INSERT INTO excerpt (article_id, span_start, span_end, text,"
-                            " speaker_id, kind, review)"
-                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'suggested')",
-                            error);
-  if (stmt == NULL)
-    return FALSE;
-
-  if (text == NULL || !g_utf8_validate (text, -1, NULL))
-    text = slice = body_slice (ctx, span);
-
-  sqlite3_bind_int64 (stmt, 1, ctx->article_id);
-  sqlite3_bind_int64 (stmt, 2, span.start);
-  sqlite3_bind_int64 (stmt, 3, span.end);
-  _cb_store_bind_text (stmt, 4, text);
-  if (speaker_id != 0)
-    sqlite3_bind_int64 (stmt, 5, speaker_id);
-  _cb_store_bind_text (stmt, 6, cb_excerpt_kind_to_string (kind));
-
-  if (!step_done (ctx, stmt, N_("Could not store an excerpt"), error))
-    return FALSE;
-
-  *excerpt_id = sqlite3_last_insert_rowid (ctx->self->db);
-  return TRUE;
-}
-
 #define QUOTE_INSERT \
   "INSERT INTO excerpt (article_id, span_start, span_end, text, speaker_id, kind, review)" \
   " VALUES (?1, ?, ?, ?, ?, 'quote', 'suggested')"
@@ -1176,66 +1174,38 @@ store_quotes (AddContext  *ctx,
   return TRUE;
 }
 
-/* Two events resting on the same clause share one passage excerpt. */
-static gboolean
-find_or_add_passage (AddContext  *ctx,
-                     CbSpan       span,
-                     gint64      *excerpt_id,
-                     GError     **error)
+/* The id of the passage at @span of this article: two events resting on
+ * the same clause share one passage excerpt. */
+static gint64
+passage_id (AddContext *ctx,
+            CbSpan      span)
 {
-  sqlite3_stmt *stmt;
-  int rc;
+  gint64 key = ((gint64) span.start << 32) | span.end;
+  gpointer index;
 
-  stmt = _cb_store_prepare (ctx->self,
-                            "SELECT id FROM excerpt WHERE article_id = ?1 AND kind = 'passage'"
-                            " AND span_start = ?2 AND span_end = ?3 LIMIT 1",
-                            error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, ctx->article_id);
-  sqlite3_bind_int64 (stmt, 2, span.start);
-  sqlite3_bind_int64 (stmt, 3, span.end);
-  rc = sqlite3_step (stmt);
-  *excerpt_id = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  if (!g_hash_table_lookup_extended (ctx->passage_ids, &key, NULL, &index))
     {
-      _cb_store_set_error (ctx->self->db, rc, _("Could not look up an excerpt"), error);
-      return FALSE;
+      index = GUINT_TO_POINTER (ctx->passages->len);
+      g_hash_table_insert (ctx->passage_ids, g_memdup2 (&key, sizeof key), index);
+      g_array_append_val (ctx->passages, span);
     }
-
-  if (*excerpt_id != 0)
-    return TRUE;
-
-  return insert_excerpt (ctx, span, NULL, 0, CB_EXCERPT_PASSAGE, excerpt_id, error);
+  return ctx->first_passage_id + GPOINTER_TO_UINT (index);
 }
 
 /* The passage at @span of this article becomes a source of @event_id. */
-static gboolean
-add_event_source (AddContext  *ctx,
-                  gint64       event_id,
-                  CbSpan       span,
-                  GError     **error)
+static void
+add_event_source (AddContext *ctx,
+                  gint64      event_id,
+                  CbSpan      span)
 {
-  sqlite3_stmt *stmt;
-  gint64 excerpt_id = 0;
+  SourceRow row = { event_id, passage_id (ctx, span) };
 
-  if (!find_or_add_passage (ctx, span, &excerpt_id, error))
-    return FALSE;
-
-  stmt = _cb_store_prepare (ctx->self,
-                            "INSERT OR IGNORE INTO event_source (event_id, excerpt_id) VALUES (?1, ?2)",
-                            error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, event_id);
-  sqlite3_bind_int64 (stmt, 2, excerpt_id);
-  return step_done (ctx, stmt, N_("Could not store the source of an event"), error);
+  g_array_append_val (ctx->sources, row);
 }
 
+/* Looks at one extracted event: a suggestion rejected before is dropped, an
+ * event told by another article already gains a source, any other is a new
+ * event (inserted by insert_new_events()). */
 static gboolean
 store_event (AddContext            *ctx,
              guint                  index,
@@ -1246,9 +1216,8 @@ store_event (AddContext            *ctx,
   guint n_timexes = timexes != NULL ? timexes->len : 0;
   const CbTimex *timex = NULL;
   g_autofree char *description = NULL;
-  sqlite3_stmt *stmt;
   gint64 subject_id = 0;
-  gint64 event_id = 0;
+  NewEvent event = { 0 };
 
   if (!check_span (ctx, N_("event"), index, mention->span, error) ||
       !check_person_index (ctx, N_("event"), index, mention->subject, &subject_id, error))
@@ -1288,10 +1257,13 @@ store_event (AddContext            *ctx,
       return TRUE;
   }
 
-  /* Told by another article already: one event, one more source. */
+  /* Told by another article already: one event, one more source.  (Only
+   * other articles' events are looked at, so this article's new events can
+   * wait to be inserted.) */
   if (timex != NULL && timex->date.value != NULL)
     {
       CbReview review = CB_REVIEW_SUGGESTED;
+      gint64 event_id = 0;
 
       if (!_cb_store_find_same_event (ctx->self, ctx->article_id, 0, subject_id, mention->action,
                                       description, timex->date.earliest, timex->date.latest,
@@ -1299,57 +1271,238 @@ store_event (AddContext            *ctx,
         return FALSE;
       if (event_id != 0)
         {
-          if (review == CB_REVIEW_REJECTED)
-            return TRUE;
-          return add_event_source (ctx, event_id, mention->span, error);
+          if (review != CB_REVIEW_REJECTED)
+            add_event_source (ctx, event_id, mention->span);
+          return TRUE;
         }
     }
 
-  stmt = _cb_store_prepare (ctx->self,
-                            "INSERT INTO event (article_id, subject_id, description, action,"
-                            " date_value, date_precision, date_qualifier, date_anchor,"
-                            " date_earliest, date_latest, date_text, date_start, date_end,"
-                            " review, case_id)"
-                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-                            " 'suggested', ?14)",
-                            error);
+  event.id = ctx->next_event_id++;
+  event.mention = mention;
+  event.timex = timex;
+  event.subject_id = subject_id;
+  event.case_id = mention->subject >= 0 ? ctx->case_ids[mention->subject] : 0;
+  event.description = g_steal_pointer (&description);
+  if (timex != NULL)
+    event.date_text = timex->text != NULL && g_utf8_validate (timex->text, -1, NULL)
+                      ? g_strdup (timex->text) : body_slice (ctx, timex->span);
+  g_array_append_val (ctx->new_events, event);
+
+  add_event_source (ctx, event.id, mention->span);
+  return TRUE;
+}
+
+/* The largest id in @table, to number the article's new rows from. */
+static gboolean
+read_last_id (AddContext  *ctx,
+              const char  *sql,
+              gint64      *last_id,
+              GError     **error)
+{
+  sqlite3_stmt *stmt = _cb_store_prepare (ctx->self, sql, error);
+  int rc;
+
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, ctx->article_id);
-  if (subject_id != 0)
-    sqlite3_bind_int64 (stmt, 2, subject_id);
-  if (mention->subject >= 0 && ctx->case_ids[mention->subject] != 0)
-    sqlite3_bind_int64 (stmt, 14, ctx->case_ids[mention->subject]);
-  _cb_store_bind_text (stmt, 3, description);
-  _cb_store_bind_text (stmt, 4, mention->action);
+  rc = sqlite3_step (stmt);
+  *last_id = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      _cb_store_set_error (ctx->self->db, rc, _("Could not look up an excerpt"), error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+#define EVENT_INSERT \
+  "INSERT INTO event (article_id, id, subject_id, description, action," \
+  " date_value, date_precision, date_qualifier, date_anchor, date_earliest, date_latest," \
+  " date_text, date_start, date_end, case_id, review)" \
+  " VALUES (?1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'suggested')"
+#define EVENT_ROW ", (?1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'suggested')"
+#define EVENT_PARAMS 14
+
+static const char * const event_inserts[] = {
+  EVENT_INSERT,
+  EVENT_INSERT EVENT_ROW,
+  EVENT_INSERT EVENT_ROW EVENT_ROW EVENT_ROW,
+  EVENT_INSERT EVENT_ROW EVENT_ROW EVENT_ROW EVENT_ROW EVENT_ROW EVENT_ROW EVENT_ROW,
+};
+
+static void
+bind_new_event (sqlite3_stmt   *stmt,
+                int             first,
+                const NewEvent *event)
+{
+  const CbTimex *timex = event->timex;
+
+  sqlite3_bind_int64 (stmt, first, event->id);
+  if (event->subject_id != 0)
+    sqlite3_bind_int64 (stmt, first + 1, event->subject_id);
+  sqlite3_bind_text (stmt, first + 2, event->description, -1, SQLITE_STATIC);
+  if (event->mention->action != NULL)
+    sqlite3_bind_text (stmt, first + 3, event->mention->action, -1, SQLITE_STATIC);
   if (timex != NULL)
     {
-      g_autofree char *date_text = timex->text != NULL && g_utf8_validate (timex->text, -1, NULL)
-                                   ? g_strdup (timex->text) : body_slice (ctx, timex->span);
-
-      _cb_store_bind_text (stmt, 5, timex->date.value);
-      _cb_store_bind_text (stmt, 6, cb_precision_to_string (timex->date.precision));
-      _cb_store_bind_text (stmt, 7, cb_qualifier_to_string (timex->date.qualifier));
-      _cb_store_bind_text (stmt, 8, cb_anchor_to_string (timex->date.anchor));
-      _cb_store_bind_julian (stmt, 9, timex->date.earliest);
-      _cb_store_bind_julian (stmt, 10, timex->date.latest);
-      _cb_store_bind_text (stmt, 11, date_text);
-      sqlite3_bind_int64 (stmt, 12, timex->span.start);
-      sqlite3_bind_int64 (stmt, 13, timex->span.end);
+      if (timex->date.value != NULL)
+        sqlite3_bind_text (stmt, first + 4, timex->date.value, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, first + 5, cb_precision_to_string (timex->date.precision), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, first + 6, cb_qualifier_to_string (timex->date.qualifier), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, first + 7, cb_anchor_to_string (timex->date.anchor), -1, SQLITE_STATIC);
+      _cb_store_bind_julian (stmt, first + 8, timex->date.earliest);
+      _cb_store_bind_julian (stmt, first + 9, timex->date.latest);
+      sqlite3_bind_text (stmt, first + 10, event->date_text, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, first + 11, timex->span.start);
+      sqlite3_bind_int64 (stmt, first + 12, timex->span.end);
     }
   else
     {
-      _cb_store_bind_text (stmt, 6, cb_precision_to_string (CB_PRECISION_NONE));
-      _cb_store_bind_text (stmt, 7, cb_qualifier_to_string (CB_QUALIFIER_ON));
-      _cb_store_bind_text (stmt, 8, cb_anchor_to_string (CB_ANCHOR_UNRESOLVED));
+      sqlite3_bind_text (stmt, first + 5, cb_precision_to_string (CB_PRECISION_NONE), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, first + 6, cb_qualifier_to_string (CB_QUALIFIER_ON), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, first + 7, cb_anchor_to_string (CB_ANCHOR_UNRESOLVED), -1, SQLITE_STATIC);
+    }
+  if (event->case_id != 0)
+    sqlite3_bind_int64 (stmt, first + 13, event->case_id);
+}
+
+static gboolean
+insert_new_events (AddContext  *ctx,
+                   GError     **error)
+{
+  guint done = 0;
+
+  while (done < ctx->new_events->len)
+    {
+      guint size_index;
+      guint n = rows_to_insert (ctx->new_events->len - done, &size_index);
+      sqlite3_stmt *stmt = _cb_store_prepare (ctx->self, event_inserts[size_index], error);
+
+      if (stmt == NULL)
+        return FALSE;
+
+      sqlite3_bind_int64 (stmt, 1, ctx->article_id);
+      for (guint r = 0; r < n; r++, done++)
+        bind_new_event (stmt, 2 + EVENT_PARAMS * r, &g_array_index (ctx->new_events, NewEvent, done));
+      if (!step_done (ctx, stmt, N_("Could not store an event"), error))
+        return FALSE;
     }
 
-  if (!step_done (ctx, stmt, N_("Could not store an event"), error))
-    return FALSE;
-  event_id = sqlite3_last_insert_rowid (ctx->self->db);
+  return TRUE;
+}
 
-  return add_event_source (ctx, event_id, mention->span, error);
+#define PASSAGE_INSERT \
+  "INSERT INTO excerpt (article_id, id, span_start, span_end, text, kind, review)" \
+  " VALUES (?1, ?, ?, ?, ?, 'passage', 'suggested')"
+#define PASSAGE_ROW ", (?1, ?, ?, ?, ?, 'passage', 'suggested')"
+
+static const char * const passage_inserts[] = {
+  PASSAGE_INSERT,
+  PASSAGE_INSERT PASSAGE_ROW,
+  PASSAGE_INSERT PASSAGE_ROW PASSAGE_ROW PASSAGE_ROW,
+  PASSAGE_INSERT PASSAGE_ROW PASSAGE_ROW PASSAGE_ROW PASSAGE_ROW PASSAGE_ROW PASSAGE_ROW PASSAGE_ROW,
+};
+
+/* The passages were numbered from first_passage_id as they were first used. */
+static gboolean
+insert_passages (AddContext  *ctx,
+                 GError     **error)
+{
+  guint done = 0;
+
+  while (done < ctx->passages->len)
+    {
+      guint size_index;
+      guint n = rows_to_insert (ctx->passages->len - done, &size_index);
+      sqlite3_stmt *stmt = _cb_store_prepare (ctx->self, passage_inserts[size_index], error);
+
+      if (stmt == NULL)
+        return FALSE;
+
+      sqlite3_bind_int64 (stmt, 1, ctx->article_id);
+      for (guint r = 0; r < n; r++, done++)
+        {
+          CbSpan span = g_array_index (ctx->passages, CbSpan, done);
+          gsize start = g_array_index (ctx->char_to_byte, gsize, span.start);
+          gsize end = g_array_index (ctx->char_to_byte, gsize, span.end);
+
+          sqlite3_bind_int64 (stmt, 2 + 4 * r, ctx->first_passage_id + done);
+          sqlite3_bind_int64 (stmt, 3 + 4 * r, span.start);
+          sqlite3_bind_int64 (stmt, 4 + 4 * r, span.end);
+          /* The body outlives the step: its slice needs no copy. */
+          sqlite3_bind_text (stmt, 5 + 4 * r, ctx->body + start, (int) (end - start), SQLITE_STATIC);
+        }
+      if (!step_done (ctx, stmt, N_("Could not store an excerpt"), error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+#define SOURCE_INSERT "INSERT OR IGNORE INTO event_source (event_id, excerpt_id) VALUES (?, ?)"
+#define SOURCE_ROW ", (?, ?)"
+
+static const char * const source_inserts[] = {
+  SOURCE_INSERT,
+  SOURCE_INSERT SOURCE_ROW,
+  SOURCE_INSERT SOURCE_ROW SOURCE_ROW SOURCE_ROW,
+  SOURCE_INSERT SOURCE_ROW SOURCE_ROW SOURCE_ROW SOURCE_ROW SOURCE_ROW SOURCE_ROW SOURCE_ROW,
+};
+
+static gboolean
+insert_sources (AddContext  *ctx,
+                GError     **error)
+{
+  guint done = 0;
+
+  while (done < ctx->sources->len)
+    {
+      guint size_index;
+      guint n = rows_to_insert (ctx->sources->len - done, &size_index);
+      sqlite3_stmt *stmt = _cb_store_prepare (ctx->self, source_inserts[size_index], error);
+
+      if (stmt == NULL)
+        return FALSE;
+
+      for (guint r = 0; r < n; r++, done++)
+        {
+          const SourceRow *row = &g_array_index (ctx->sources, SourceRow, done);
+
+          sqlite3_bind_int64 (stmt, 1 + 2 * r, row->event_id);
+          sqlite3_bind_int64 (stmt, 2 + 2 * r, row->excerpt_id);
+        }
+      if (!step_done (ctx, stmt, N_("Could not store the source of an event"), error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Every extracted event, looked at in order, then the new events, the
+ * passages they rest on and their sources inserted. */
+static gboolean
+store_events (AddContext  *ctx,
+              GError     **error)
+{
+  GPtrArray *events = ctx->extraction->events;
+
+  if (events == NULL || events->len == 0)
+    return TRUE;
+
+  if (!read_last_id (ctx, "SELECT max (id) FROM event", &ctx->next_event_id, error) ||
+      !read_last_id (ctx, "SELECT max (id) FROM excerpt", &ctx->first_passage_id, error))
+    return FALSE;
+  ctx->next_event_id++;
+  ctx->first_passage_id++;
+
+  for (guint i = 0; i < events->len; i++)
+    if (!store_event (ctx, i, g_ptr_array_index (events, i), error))
+      return FALSE;
+
+  return insert_new_events (ctx, error) &&
+         insert_passages (ctx, error) &&
+         insert_sources (ctx, error);
 }
 
 /* The case of @person_id: an existing one (0 when the user rejected it, so it
@@ -1544,9 +1697,8 @@ add_article_in_transaction (AddContext  *ctx,
   if (!store_quotes (ctx, error) || !find_cases (ctx, error))
     return FALSE;
 
-  for (guint i = 0; extraction->events != NULL && i < extraction->events->len; i++)
-    if (!store_event (ctx, i, g_ptr_array_index (extraction->events, i), error))
-      return FALSE;
+  if (!store_events (ctx, error))
+    return FALSE;
 
   return file_earlier_events (ctx, error);
 }
@@ -1615,6 +1767,10 @@ cb_store_add_article_full (CbStore             *self,
   g_autofree char *imported_at = NULL;
   g_autofree gint64 *person_ids = NULL;
   g_autofree gint64 *case_ids = NULL;
+  g_autoptr(GArray) new_events = NULL;
+  g_autoptr(GArray) passages = NULL;
+  g_autoptr(GHashTable) passage_ids = NULL;
+  g_autoptr(GArray) sources = NULL;
   g_auto(GStrv) person_keys = NULL;
   GError *local_error = NULL;
   const char *body;
@@ -1672,6 +1828,11 @@ cb_store_add_article_full (CbStore             *self,
   ctx.person_ids = person_ids;
   ctx.person_keys = person_keys;
   ctx.case_ids = case_ids;
+  ctx.new_events = new_events = g_array_new (FALSE, TRUE, sizeof (NewEvent));
+  g_array_set_clear_func (new_events, new_event_clear);
+  ctx.passages = passages = g_array_new (FALSE, FALSE, sizeof (CbSpan));
+  ctx.passage_ids = passage_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  ctx.sources = sources = g_array_new (FALSE, FALSE, sizeof (SourceRow));
 
   /* Inside a transaction of the caller a savepoint keeps "nothing of it on
    * failure" without nesting BEGIN. */
