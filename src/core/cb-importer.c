@@ -745,23 +745,12 @@ read_ahead_thread (gpointer user_data)
   return NULL;
 }
 
-/* Whether read_ahead_take (@index) would return without waiting. */
-static gboolean
-read_ahead_ready (ReadAhead *ahead,
-                  guint      index)
-{
-  gboolean ready;
-
-  g_mutex_lock (&ahead->mutex);
-  ready = ahead->n_read > index;
-  g_mutex_unlock (&ahead->mutex);
-
-  return ready;
-}
-
+/* File @index, waiting for the reader until @deadline (monotonic time; 0
+ * for ever): NULL when it has not been read by then. */
 static Prepared *
 read_ahead_take (ReadAhead *ahead,
-                 guint      index)
+                 guint      index,
+                 gint64     deadline)
 {
   Prepared *prepared;
 
@@ -769,7 +758,17 @@ read_ahead_take (ReadAhead *ahead,
   while (ahead->n_read <= index)
     {
       ahead->taker_waits = TRUE;
-      g_cond_wait (&ahead->cond, &ahead->mutex);
+      if (deadline == 0)
+        {
+          g_cond_wait (&ahead->cond, &ahead->mutex);
+        }
+      else if (!g_cond_wait_until (&ahead->cond, &ahead->mutex, deadline) &&
+               ahead->n_read <= index)
+        {
+          ahead->taker_waits = FALSE;
+          g_mutex_unlock (&ahead->mutex);
+          return NULL;
+        }
     }
   ahead->taker_waits = FALSE;
   prepared = g_steal_pointer (&ahead->slots[index]);
@@ -789,9 +788,10 @@ read_ahead_take (ReadAhead *ahead,
  * (cb_store_begin_batch()): one transaction holds the articles stored during
  * BATCH_USEC (or BATCH_MAX of them), each in a savepoint of its own
  * (cb_store_add_article_full() nests), so a file that fails leaves nothing
- * and the batch goes on.  A batch also commits before the storing thread
- * would wait for the reader (a slow disk, one file dropped on the window),
- * when the import is cancelled and at the end — so a commit only ever holds
+ * and the batch goes on.  A batch also commits when it is due while the
+ * storing thread waits for the reader (a slow disk, one file dropped on the
+ * window; committing at every wait made twice the commits, for files read a
+ * moment later), when the import is cancelled and at the end — so a commit only ever holds
  * whole articles, a crash loses at most the last fraction of a second of
  * finished files, and another connection waits at most that long for the
  * write lock.  Should the commit fail (or SQLite roll the transaction back
@@ -1243,10 +1243,14 @@ cb_importer_import_files (CbImporter           *self,
 
       if (reader != NULL)
         {
-          /* Nothing to store for a while: what is stored is committed. */
-          if (batch.open && !read_ahead_ready (&ahead, i))
-            batch_commit (self, &batch, results);
-          prepared = read_ahead_take (&ahead, i);
+          /* Nothing to store by the time the batch is due (a slow disk,
+           * one file dropped on the window): what is stored is committed. */
+          prepared = batch.open ? read_ahead_take (&ahead, i, batch.started + BATCH_USEC) : NULL;
+          if (prepared == NULL)
+            {
+              batch_commit (self, &batch, results);
+              prepared = read_ahead_take (&ahead, i, 0);
+            }
         }
       else
         {

@@ -1805,8 +1805,11 @@ cb_store_add_article_full (CbStore             *self,
     char_to_byte = g_array_sized_new (FALSE, FALSE, sizeof (gsize), n_bytes + 1);
     g_array_set_size (char_to_byte, n_bytes + 1);
     offsets = (gsize *) (gpointer) char_to_byte->data;
-    for (const char *p = body; *p != '\0'; p = g_utf8_next_char (p))
-      offsets[n_chars++] = (gsize) (p - body);
+    /* The body is valid UTF-8: a character starts at every byte that is
+     * not a continuation byte (10xxxxxx). */
+    for (gsize i = 0; i < n_bytes; i++)
+      if (((guchar) body[i] & 0xC0) != 0x80)
+        offsets[n_chars++] = i;
     offsets[n_chars] = n_bytes;
     g_array_set_size (char_to_byte, n_chars + 1);
   }
