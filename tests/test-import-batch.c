@@ -218,6 +218,41 @@ test_batch_same_as_one_by_one (Fixture       *fixture,
   g_assert_cmpstr (batched_dump, ==, single_dump);
 }
 
+/* While a folder is imported, a second connection copies each committed
+ * batch into the database file: when the import returns (the importer's
+ * store still open, so it made no checkpoint of its own) the file alone,
+ * without its log, holds every article.  Left to SQLite, 40 articles are
+ * far too few for a checkpoint.  The importing connection gets its
+ * automatic checkpoint back. */
+static void
+test_batch_checkpointed_beside (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (fixture->folder);
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *copy = g_build_filename (fixture->base.dir, "file-alone.db", NULL);
+  gsize length = 0;
+  sqlite3 *db;
+
+  results = cb_importer_import_files (fixture->base.importer, &folder, 1, NULL, NULL, NULL);
+  g_assert_cmpuint (results->len, ==, N_FILES);
+
+  g_assert_true (g_file_get_contents (fixture->base.path, &contents, &length, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (copy, contents, (gssize) length, &error));
+  g_assert_no_error (error);
+
+  db = cb_test_open_db (copy);
+  g_assert_cmpint (cb_test_query_int (db, "SELECT count(*) FROM article"), ==, N_FILES - 1);
+  g_assert_cmpint (cb_test_query_int (db, "SELECT count(*) FROM event"), >, 0);
+  sqlite3_close (db);
+
+  g_assert_cmpint (cb_test_query_int (fixture->base.store->db, "PRAGMA wal_autocheckpoint"),
+                   ==, CB_STORE_WAL_AUTOCHECKPOINT);
+}
+
 /* The database fills up half-way through a batch (SQLite may then roll the
  * whole transaction back): the results still say exactly what is stored —
  * every article reported imported is there, whole, and nothing else. */
@@ -487,6 +522,8 @@ main (int    argc,
 
   g_test_add ("/import-batch/same-as-one-by-one", Fixture, NULL,
               fixture_set_up, test_batch_same_as_one_by_one, fixture_tear_down);
+  g_test_add ("/import-batch/checkpointed-beside", Fixture, NULL,
+              fixture_set_up, test_batch_checkpointed_beside, fixture_tear_down);
   g_test_add ("/import-batch/disk-full", Fixture, NULL,
               fixture_set_up, test_batch_disk_full, fixture_tear_down);
   g_test_add ("/import-batch/other-trigger", Fixture, NULL,

@@ -806,12 +806,14 @@ typedef struct
   gint64     started;    /* monotonic time it was opened */
   GPtrArray *prepared;   /* Prepared stored in it */
   GArray    *indices;    /* guint: the index in the results of each */
+  CbStoreCheckpointer *checkpointer;  /* or NULL */
 } Batch;
 
 static void
 batch_init (Batch *batch)
 {
   batch->open = FALSE;
+  batch->checkpointer = NULL;
   batch->prepared = g_ptr_array_new_with_free_func ((GDestroyNotify) prepared_free);
   batch->indices = g_array_new (FALSE, FALSE, sizeof (guint));
 }
@@ -819,6 +821,7 @@ batch_init (Batch *batch)
 static void
 batch_clear (Batch *batch)
 {
+  g_clear_pointer (&batch->checkpointer, cb_store_stop_checkpointer);
   g_clear_pointer (&batch->prepared, g_ptr_array_unref);
   g_clear_pointer (&batch->indices, g_array_unref);
 }
@@ -864,6 +867,7 @@ batch_commit (CbImporter *self,
       return;
     }
 
+  cb_store_checkpointer_request (batch->checkpointer);
   g_ptr_array_set_size (batch->prepared, 0);
   g_array_set_size (batch->indices, 0);
 }
@@ -888,6 +892,7 @@ batch_store (CbImporter *self,
   /* Inside a transaction of the caller, the caller commits. */
   if (!batch->open && !cb_store_in_transaction (self->store))
     {
+      cb_store_checkpointer_settle (batch->checkpointer);
       /* When even that fails (the database is locked), the file tries on
        * its own and reports why it could not be stored. */
       batch->open = cb_store_begin_batch (self->store, NULL);
@@ -1233,6 +1238,9 @@ cb_importer_import_files (CbImporter           *self,
     reader = g_thread_new ("casebook-read-ahead", read_ahead_thread, &ahead);
 
   batch_init (&batch);
+  if (reader != NULL)
+    batch.checkpointer = cb_store_start_checkpointer (self->store);
+
   for (guint i = 0; i < candidates->len; i++)
     {
       Prepared *prepared;

@@ -131,6 +131,10 @@ gboolean      _cb_store_read_user_version (sqlite3  *db,
 char         *_cb_store_name_key       (const char  *name);
 
 /* Column text as a const char * (NULL for SQL NULL). */
+/* Pages of log after which a commit copies them into the database file
+ * (SQLite's automatic checkpoint): 32 MB, not 4 MB, for imports. */
+#define CB_STORE_WAL_AUTOCHECKPOINT 8192
+
 #define CB_COLUMN_TEXT(stmt, i) ((const char *) sqlite3_column_text ((stmt), (i)))
 
 /* Reads a fuzzy date from 6 consecutive columns: value, precision, qualifier,

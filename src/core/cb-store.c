@@ -517,7 +517,7 @@ cb_store_open (const char  *path,
       /* An import commits once per file: a checkpoint (and its fsync)
        * every 32 MB of log rather than every 4 MB halves an import's time;
        * the log is cut back to 64 MB after each. */
-      !_cb_store_exec (self->db, "PRAGMA wal_autocheckpoint = 8192", error) ||
+      !_cb_store_exec (self->db, "PRAGMA wal_autocheckpoint = " G_STRINGIFY (CB_STORE_WAL_AUTOCHECKPOINT), error) ||
       !_cb_store_exec (self->db, "PRAGMA journal_size_limit = 67108864", error))
     return NULL;
 

@@ -69,6 +69,16 @@ gboolean    cb_store_begin_batch     (CbStore *self, GError **error);
 gboolean    cb_store_commit_batch    (CbStore *self, GError **error);
 void        cb_store_rollback_batch  (CbStore *self);
 
+/* Beside a long import: a thread with a connection of its own that copies
+ * the log into the database file after each commit it is told of, so that
+ * the importing connection does not.  NULL when there is no file. */
+typedef struct _CbStoreCheckpointer CbStoreCheckpointer;
+
+CbStoreCheckpointer *cb_store_start_checkpointer   (CbStore             *self);
+void                 cb_store_checkpointer_request (CbStoreCheckpointer *checkpointer);
+void                 cb_store_checkpointer_settle  (CbStoreCheckpointer *checkpointer);
+void                 cb_store_stop_checkpointer    (CbStoreCheckpointer *checkpointer);
+
 /* Changes whenever another connection commits (PRAGMA data_version). */
 gint64      cb_store_get_data_version (CbStore *self);
 
