@@ -946,7 +946,7 @@ add_alias (AddContext  *ctx,
   return step_done (ctx, stmt, N_("Could not store a name"), error);
 }
 
-/* Mentions and quotes are inserted up to 8 rows a statement: a statement's
+/* An article's rows are inserted up to 8 a statement: a statement's
  * run opens a cursor on its table, on each of its indexes and on the rows
  * its foreign keys name, which cost as much as the row itself.  A list is
  * stored in runs of 8, 4, 2 and 1 rows; each size is a statement of its own,
@@ -968,6 +968,50 @@ rows_to_insert (guint  n_left,
   return rows;
 }
 
+/* Binds row @index of a list to @stmt's parameters from @first on. */
+typedef void (*BindRow) (AddContext   *ctx,
+                         sqlite3_stmt *stmt,
+                         int           first,
+                         guint         index,
+                         gpointer      rows);
+
+/* Inserts @n_rows rows with @inserts (by size, as above), each taking
+ * @n_params parameters; with @article, ?1 is the article's id in every row.
+ * @what is marked with N_(). */
+static gboolean
+insert_rows (AddContext          *ctx,
+             const char * const   inserts[4],
+             gboolean             article,
+             int                  n_params,
+             guint                n_rows,
+             BindRow              bind_row,
+             gpointer             rows,
+             const char          *what,
+             GError             **error)
+{
+  int first = article ? 2 : 1;
+  guint done = 0;
+
+  while (done < n_rows)
+    {
+      guint size_index;
+      guint n = rows_to_insert (n_rows - done, &size_index);
+      sqlite3_stmt *stmt = _cb_store_prepare (ctx->self, inserts[size_index], error);
+
+      if (stmt == NULL)
+        return FALSE;
+
+      if (article)
+        sqlite3_bind_int64 (stmt, 1, ctx->article_id);
+      for (guint r = 0; r < n; r++, done++)
+        bind_row (ctx, stmt, first + n_params * (int) r, done, rows);
+      if (!step_done (ctx, stmt, what, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 #define MENTION_INSERT "INSERT INTO mention (article_id, person_id, span_start, span_end) VALUES (?1, ?, ?, ?)"
 #define MENTION_ROW ", (?1, ?, ?, ?)"
 
@@ -984,6 +1028,20 @@ typedef struct
   CbSpan span;
 } MentionRow;
 
+static void
+bind_mention (AddContext   *ctx,
+              sqlite3_stmt *stmt,
+              int           first,
+              guint         index,
+              gpointer      rows)
+{
+  const MentionRow *row = &g_array_index ((GArray *) rows, MentionRow, index);
+
+  sqlite3_bind_int64 (stmt, first, row->person_id);
+  sqlite3_bind_int64 (stmt, first + 1, row->span.start);
+  sqlite3_bind_int64 (stmt, first + 2, row->span.end);
+}
+
 /* The mentions of every extracted person, in the persons' order, once all
  * of them have their id. */
 static gboolean
@@ -992,7 +1050,6 @@ store_mentions (AddContext  *ctx,
 {
   GPtrArray *persons = ctx->extraction->persons;
   g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (MentionRow));
-  guint done = 0;
 
   for (guint p = 0; persons != NULL && p < persons->len; p++)
     {
@@ -1008,29 +1065,8 @@ store_mentions (AddContext  *ctx,
         }
     }
 
-  while (done < rows->len)
-    {
-      guint size_index;
-      guint n = rows_to_insert (rows->len - done, &size_index);
-      sqlite3_stmt *stmt = _cb_store_prepare (ctx->self, mention_inserts[size_index], error);
-
-      if (stmt == NULL)
-        return FALSE;
-
-      sqlite3_bind_int64 (stmt, 1, ctx->article_id);
-      for (guint r = 0; r < n; r++, done++)
-        {
-          const MentionRow *row = &g_array_index (rows, MentionRow, done);
-
-          sqlite3_bind_int64 (stmt, 2 + 3 * r, row->person_id);
-          sqlite3_bind_int64 (stmt, 3 + 3 * r, row->span.start);
-          sqlite3_bind_int64 (stmt, 4 + 3 * r, row->span.end);
-        }
-      if (!step_done (ctx, stmt, N_("Could not store a mention"), error))
-        return FALSE;
-    }
-
-  return TRUE;
+  return insert_rows (ctx, mention_inserts, TRUE, 3, rows->len, bind_mention, rows,
+                      N_("Could not store a mention"), error);
 }
 
 /* Matches @person to a stored person whose name or any alias equals its full
@@ -1121,6 +1157,37 @@ static const char * const quote_inserts[] = {
   QUOTE_INSERT QUOTE_ROW QUOTE_ROW QUOTE_ROW QUOTE_ROW QUOTE_ROW QUOTE_ROW QUOTE_ROW,
 };
 
+typedef struct
+{
+  GPtrArray *quotes;       /* CbQuote */
+  gint64    *speaker_ids;  /* per quote */
+  GPtrArray *slices;       /* texts cut from the body, kept until inserted */
+} QuoteRows;
+
+static void
+bind_quote (AddContext   *ctx,
+            sqlite3_stmt *stmt,
+            int           first,
+            guint         index,
+            gpointer      data)
+{
+  QuoteRows *rows = data;
+  const CbQuote *quote = g_ptr_array_index (rows->quotes, index);
+  const char *text = quote->text;
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    {
+      text = body_slice (ctx, quote->span);
+      g_ptr_array_add (rows->slices, (char *) text);
+    }
+
+  sqlite3_bind_int64 (stmt, first, quote->span.start);
+  sqlite3_bind_int64 (stmt, first + 1, quote->span.end);
+  sqlite3_bind_text (stmt, first + 2, text, -1, SQLITE_STATIC);
+  if (rows->speaker_ids[index] != 0)
+    sqlite3_bind_int64 (stmt, first + 3, rows->speaker_ids[index]);
+}
+
 static gboolean
 store_quotes (AddContext  *ctx,
               GError     **error)
@@ -1128,7 +1195,8 @@ store_quotes (AddContext  *ctx,
   GPtrArray *quotes = ctx->extraction->quotes;
   guint n_quotes = quotes != NULL ? quotes->len : 0;
   g_autofree gint64 *speaker_ids = g_new0 (gint64, MAX (n_quotes, 1));
-  guint done = 0;
+  g_autoptr(GPtrArray) slices = g_ptr_array_new_with_free_func (g_free);
+  QuoteRows rows = { quotes, speaker_ids, slices };
 
   for (guint i = 0; i < n_quotes; i++)
     {
@@ -1139,39 +1207,8 @@ store_quotes (AddContext  *ctx,
         return FALSE;
     }
 
-  while (done < n_quotes)
-    {
-      guint size_index;
-      guint n = rows_to_insert (n_quotes - done, &size_index);
-      sqlite3_stmt *stmt = _cb_store_prepare (ctx->self, quote_inserts[size_index], error);
-      g_autoptr(GPtrArray) slices = g_ptr_array_new_with_free_func (g_free);
-
-      if (stmt == NULL)
-        return FALSE;
-
-      sqlite3_bind_int64 (stmt, 1, ctx->article_id);
-      for (guint r = 0; r < n; r++, done++)
-        {
-          const CbQuote *quote = g_ptr_array_index (quotes, done);
-          const char *text = quote->text;
-
-          if (text == NULL || !g_utf8_validate (text, -1, NULL))
-            {
-              text = body_slice (ctx, quote->span);
-              g_ptr_array_add (slices, (char *) text);
-            }
-
-          sqlite3_bind_int64 (stmt, 2 + 4 * r, quote->span.start);
-          sqlite3_bind_int64 (stmt, 3 + 4 * r, quote->span.end);
-          sqlite3_bind_text (stmt, 4 + 4 * r, text, -1, SQLITE_STATIC);
-          if (speaker_ids[done] != 0)
-            sqlite3_bind_int64 (stmt, 5 + 4 * r, speaker_ids[done]);
-        }
-      if (!step_done (ctx, stmt, N_("Could not store an excerpt"), error))
-        return FALSE;
-    }
-
-  return TRUE;
+  return insert_rows (ctx, quote_inserts, TRUE, 4, n_quotes, bind_quote, &rows,
+                      N_("Could not store an excerpt"), error);
 }
 
 /* The id of the passage at @span of this article: two events resting on
@@ -1332,10 +1369,13 @@ static const char * const event_inserts[] = {
 };
 
 static void
-bind_new_event (sqlite3_stmt   *stmt,
-                int             first,
-                const NewEvent *event)
+bind_new_event (AddContext   *ctx,
+                sqlite3_stmt *stmt,
+                int           first,
+                guint         index,
+                gpointer      rows)
 {
+  const NewEvent *event = &g_array_index ((GArray *) rows, NewEvent, index);
   const CbTimex *timex = event->timex;
 
   sqlite3_bind_int64 (stmt, first, event->id);
@@ -1367,31 +1407,6 @@ bind_new_event (sqlite3_stmt   *stmt,
     sqlite3_bind_int64 (stmt, first + 13, event->case_id);
 }
 
-static gboolean
-insert_new_events (AddContext  *ctx,
-                   GError     **error)
-{
-  guint done = 0;
-
-  while (done < ctx->new_events->len)
-    {
-      guint size_index;
-      guint n = rows_to_insert (ctx->new_events->len - done, &size_index);
-      sqlite3_stmt *stmt = _cb_store_prepare (ctx->self, event_inserts[size_index], error);
-
-      if (stmt == NULL)
-        return FALSE;
-
-      sqlite3_bind_int64 (stmt, 1, ctx->article_id);
-      for (guint r = 0; r < n; r++, done++)
-        bind_new_event (stmt, 2 + EVENT_PARAMS * r, &g_array_index (ctx->new_events, NewEvent, done));
-      if (!step_done (ctx, stmt, N_("Could not store an event"), error))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
 #define PASSAGE_INSERT \
   "INSERT INTO excerpt (article_id, id, span_start, span_end, text, kind, review)" \
   " VALUES (?1, ?, ?, ?, ?, 'passage', 'suggested')"
@@ -1405,39 +1420,22 @@ static const char * const passage_inserts[] = {
 };
 
 /* The passages were numbered from first_passage_id as they were first used. */
-static gboolean
-insert_passages (AddContext  *ctx,
-                 GError     **error)
+static void
+bind_passage (AddContext   *ctx,
+              sqlite3_stmt *stmt,
+              int           first,
+              guint         index,
+              gpointer      rows)
 {
-  guint done = 0;
+  CbSpan span = g_array_index ((GArray *) rows, CbSpan, index);
+  gsize start = g_array_index (ctx->char_to_byte, gsize, span.start);
+  gsize end = g_array_index (ctx->char_to_byte, gsize, span.end);
 
-  while (done < ctx->passages->len)
-    {
-      guint size_index;
-      guint n = rows_to_insert (ctx->passages->len - done, &size_index);
-      sqlite3_stmt *stmt = _cb_store_prepare (ctx->self, passage_inserts[size_index], error);
-
-      if (stmt == NULL)
-        return FALSE;
-
-      sqlite3_bind_int64 (stmt, 1, ctx->article_id);
-      for (guint r = 0; r < n; r++, done++)
-        {
-          CbSpan span = g_array_index (ctx->passages, CbSpan, done);
-          gsize start = g_array_index (ctx->char_to_byte, gsize, span.start);
-          gsize end = g_array_index (ctx->char_to_byte, gsize, span.end);
-
-          sqlite3_bind_int64 (stmt, 2 + 4 * r, ctx->first_passage_id + done);
-          sqlite3_bind_int64 (stmt, 3 + 4 * r, span.start);
-          sqlite3_bind_int64 (stmt, 4 + 4 * r, span.end);
-          /* The body outlives the step: its slice needs no copy. */
-          sqlite3_bind_text (stmt, 5 + 4 * r, ctx->body + start, (int) (end - start), SQLITE_STATIC);
-        }
-      if (!step_done (ctx, stmt, N_("Could not store an excerpt"), error))
-        return FALSE;
-    }
-
-  return TRUE;
+  sqlite3_bind_int64 (stmt, first, ctx->first_passage_id + index);
+  sqlite3_bind_int64 (stmt, first + 1, span.start);
+  sqlite3_bind_int64 (stmt, first + 2, span.end);
+  /* The body outlives the step: its slice needs no copy. */
+  sqlite3_bind_text (stmt, first + 3, ctx->body + start, (int) (end - start), SQLITE_STATIC);
 }
 
 #define SOURCE_INSERT "INSERT OR IGNORE INTO event_source (event_id, excerpt_id) VALUES (?, ?)"
@@ -1450,33 +1448,17 @@ static const char * const source_inserts[] = {
   SOURCE_INSERT SOURCE_ROW SOURCE_ROW SOURCE_ROW SOURCE_ROW SOURCE_ROW SOURCE_ROW SOURCE_ROW,
 };
 
-static gboolean
-insert_sources (AddContext  *ctx,
-                GError     **error)
+static void
+bind_source (AddContext   *ctx,
+             sqlite3_stmt *stmt,
+             int           first,
+             guint         index,
+             gpointer      rows)
 {
-  guint done = 0;
+  const SourceRow *row = &g_array_index ((GArray *) rows, SourceRow, index);
 
-  while (done < ctx->sources->len)
-    {
-      guint size_index;
-      guint n = rows_to_insert (ctx->sources->len - done, &size_index);
-      sqlite3_stmt *stmt = _cb_store_prepare (ctx->self, source_inserts[size_index], error);
-
-      if (stmt == NULL)
-        return FALSE;
-
-      for (guint r = 0; r < n; r++, done++)
-        {
-          const SourceRow *row = &g_array_index (ctx->sources, SourceRow, done);
-
-          sqlite3_bind_int64 (stmt, 1 + 2 * r, row->event_id);
-          sqlite3_bind_int64 (stmt, 2 + 2 * r, row->excerpt_id);
-        }
-      if (!step_done (ctx, stmt, N_("Could not store the source of an event"), error))
-        return FALSE;
-    }
-
-  return TRUE;
+  sqlite3_bind_int64 (stmt, first, row->event_id);
+  sqlite3_bind_int64 (stmt, first + 1, row->excerpt_id);
 }
 
 /* Every extracted event, looked at in order, then the new events, the
@@ -1500,9 +1482,12 @@ store_events (AddContext  *ctx,
     if (!store_event (ctx, i, g_ptr_array_index (events, i), error))
       return FALSE;
 
-  return insert_new_events (ctx, error) &&
-         insert_passages (ctx, error) &&
-         insert_sources (ctx, error);
+  return insert_rows (ctx, event_inserts, TRUE, EVENT_PARAMS, ctx->new_events->len,
+                      bind_new_event, ctx->new_events, N_("Could not store an event"), error) &&
+         insert_rows (ctx, passage_inserts, TRUE, 4, ctx->passages->len,
+                      bind_passage, ctx->passages, N_("Could not store an excerpt"), error) &&
+         insert_rows (ctx, source_inserts, FALSE, 2, ctx->sources->len,
+                      bind_source, ctx->sources, N_("Could not store the source of an event"), error);
 }
 
 /* The case of @person_id: an existing one (0 when the user rejected it, so it
