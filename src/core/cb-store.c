@@ -952,6 +952,8 @@ add_alias (AddContext  *ctx,
  * stored in runs of 8, 4, 2 and 1 rows; each size is a statement of its own,
  * indexed by its log2 ([0] one row … [3] eight rows). */
 #define MAX_ROWS 8
+#define INSERTS_BY_SIZE(insert, row) \
+  { insert, insert row, insert row row row, insert row row row row row row row }
 
 static guint
 rows_to_insert (guint  n_left,
@@ -1015,12 +1017,7 @@ insert_rows (AddContext          *ctx,
 #define MENTION_INSERT "INSERT INTO mention (article_id, person_id, span_start, span_end) VALUES (?1, ?, ?, ?)"
 #define MENTION_ROW ", (?1, ?, ?, ?)"
 
-static const char * const mention_inserts[] = {
-  MENTION_INSERT,
-  MENTION_INSERT MENTION_ROW,
-  MENTION_INSERT MENTION_ROW MENTION_ROW MENTION_ROW,
-  MENTION_INSERT MENTION_ROW MENTION_ROW MENTION_ROW MENTION_ROW MENTION_ROW MENTION_ROW MENTION_ROW,
-};
+static const char * const mention_inserts[] = INSERTS_BY_SIZE (MENTION_INSERT, MENTION_ROW);
 
 typedef struct
 {
@@ -1150,12 +1147,7 @@ store_person (AddContext      *ctx,
   " VALUES (?1, ?, ?, ?, ?, 'quote', 'suggested')"
 #define QUOTE_ROW ", (?1, ?, ?, ?, ?, 'quote', 'suggested')"
 
-static const char * const quote_inserts[] = {
-  QUOTE_INSERT,
-  QUOTE_INSERT QUOTE_ROW,
-  QUOTE_INSERT QUOTE_ROW QUOTE_ROW QUOTE_ROW,
-  QUOTE_INSERT QUOTE_ROW QUOTE_ROW QUOTE_ROW QUOTE_ROW QUOTE_ROW QUOTE_ROW QUOTE_ROW,
-};
+static const char * const quote_inserts[] = INSERTS_BY_SIZE (QUOTE_INSERT, QUOTE_ROW);
 
 typedef struct
 {
@@ -1361,12 +1353,7 @@ read_last_id (AddContext  *ctx,
 #define EVENT_ROW ", (?1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'suggested')"
 #define EVENT_PARAMS 14
 
-static const char * const event_inserts[] = {
-  EVENT_INSERT,
-  EVENT_INSERT EVENT_ROW,
-  EVENT_INSERT EVENT_ROW EVENT_ROW EVENT_ROW,
-  EVENT_INSERT EVENT_ROW EVENT_ROW EVENT_ROW EVENT_ROW EVENT_ROW EVENT_ROW EVENT_ROW,
-};
+static const char * const event_inserts[] = INSERTS_BY_SIZE (EVENT_INSERT, EVENT_ROW);
 
 static void
 bind_new_event (AddContext   *ctx,
@@ -1412,12 +1399,7 @@ bind_new_event (AddContext   *ctx,
   " VALUES (?1, ?, ?, ?, ?, 'passage', 'suggested')"
 #define PASSAGE_ROW ", (?1, ?, ?, ?, ?, 'passage', 'suggested')"
 
-static const char * const passage_inserts[] = {
-  PASSAGE_INSERT,
-  PASSAGE_INSERT PASSAGE_ROW,
-  PASSAGE_INSERT PASSAGE_ROW PASSAGE_ROW PASSAGE_ROW,
-  PASSAGE_INSERT PASSAGE_ROW PASSAGE_ROW PASSAGE_ROW PASSAGE_ROW PASSAGE_ROW PASSAGE_ROW PASSAGE_ROW,
-};
+static const char * const passage_inserts[] = INSERTS_BY_SIZE (PASSAGE_INSERT, PASSAGE_ROW);
 
 /* The passages were numbered from first_passage_id as they were first used. */
 static void
@@ -1441,12 +1423,7 @@ bind_passage (AddContext   *ctx,
 #define SOURCE_INSERT "INSERT OR IGNORE INTO event_source (event_id, excerpt_id) VALUES (?, ?)"
 #define SOURCE_ROW ", (?, ?)"
 
-static const char * const source_inserts[] = {
-  SOURCE_INSERT,
-  SOURCE_INSERT SOURCE_ROW,
-  SOURCE_INSERT SOURCE_ROW SOURCE_ROW SOURCE_ROW,
-  SOURCE_INSERT SOURCE_ROW SOURCE_ROW SOURCE_ROW SOURCE_ROW SOURCE_ROW SOURCE_ROW SOURCE_ROW,
-};
+static const char * const source_inserts[] = INSERTS_BY_SIZE (SOURCE_INSERT, SOURCE_ROW);
 
 static void
 bind_source (AddContext   *ctx,
