@@ -189,7 +189,7 @@ static const char * const migrations[] = {
   /* 5: what adding an article looks up about a person's events, from the
    * index alone: "the same event in another article" (subject, overlapping
    * dates, then article and action; cb-store-review.c) and the events not
-   * yet filed in a case (cb-store.c).  Through event_subject both read
+   * yet filed in a case (cb-store-add.c).  Through event_subject both read
    * every event row of the person, at every article: at 100,000 articles
    * most of an import's time. */
   "CREATE INDEX IF NOT EXISTS event_subject_date ON event"
