@@ -791,10 +791,10 @@ read_ahead_take (ReadAhead *ahead,
  * and the batch goes on.  A batch also commits when it is due while the
  * storing thread waits for the reader (a slow disk, one file dropped on the
  * window; committing at every wait made twice the commits, for files read a
- * moment later), when the import is cancelled and at the end — so a commit only ever holds
- * whole articles, a crash loses at most the last fraction of a second of
- * finished files, and another connection waits at most that long for the
- * write lock.  Should the commit fail (or SQLite roll the transaction back
+ * moment later), when the import is cancelled and at the end — so a commit
+ * only ever holds whole articles, a crash loses at most the last fraction of
+ * a second of finished files, and another connection waits at most that long
+ * for the write lock.  Should the commit fail (or SQLite roll the transaction back
  * on its own, as on a full disk), the batch's files are stored again one
  * transaction each, and their results are what that gives. */
 #define BATCH_USEC (200 * G_TIME_SPAN_MILLISECOND)

@@ -92,8 +92,8 @@ void          _cb_store_set_error      (sqlite3     *db,
                                         GError     **error);
 
 /* A cached statement for @sql (a string literal: it is found by its
- * address), reset with its bindings
- * cleared.  Never finalise it; do not use one statement twice at once. */
+ * address), reset with its bindings cleared.  Never finalise it; do not use
+ * one statement twice at once. */
 sqlite3_stmt *_cb_store_prepare        (CbStore     *self,
                                         const char  *sql,
                                         GError     **error);
@@ -130,11 +130,11 @@ gboolean      _cb_store_read_user_version (sqlite3  *db,
  * collapsed.  Newly allocated. */
 char         *_cb_store_name_key       (const char  *name);
 
-/* Column text as a const char * (NULL for SQL NULL). */
 /* Pages of log after which a commit copies them into the database file
  * (SQLite's automatic checkpoint): 32 MB, not 4 MB, for imports. */
 #define CB_STORE_WAL_AUTOCHECKPOINT 8192
 
+/* Column text as a const char * (NULL for SQL NULL). */
 #define CB_COLUMN_TEXT(stmt, i) ((const char *) sqlite3_column_text ((stmt), (i)))
 
 /* Reads a fuzzy date from 6 consecutive columns: value, precision, qualifier,
