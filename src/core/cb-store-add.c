@@ -597,7 +597,8 @@ store_event (AddContext            *ctx,
   return TRUE;
 }
 
-/* The largest id in @table, to number the article's new rows from. */
+/* The largest id @sql reads (SELECT max (id) …), to number the article's
+ * new rows from. */
 static gboolean
 read_last_id (AddContext  *ctx,
               const char  *sql,
@@ -615,7 +616,7 @@ read_last_id (AddContext  *ctx,
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     {
-      _cb_store_set_error (ctx->self->db, rc, _("Could not look up an excerpt"), error);
+      _cb_store_set_error (ctx->self->db, rc, _("Could not read the database"), error);
       return FALSE;
     }
   return TRUE;
