@@ -225,11 +225,11 @@ cb_store_estimate_list_size (CbStore    *self,
 /* The row of @stmt (bound already) read by @reader, or NULL with
  * CB_STORE_ERROR_NOT_FOUND. */
 static GObject *
-read_one (CbStore       *self,
-          sqlite3_stmt  *stmt,
-          GObject     *(*reader) (sqlite3_stmt *),
-          const char    *not_found,
-          GError       **error)
+read_one (CbStore           *self,
+          sqlite3_stmt      *stmt,
+          CbStoreRowReader   reader,
+          const char        *not_found,
+          GError           **error)
 {
   GObject *item = NULL;
   int rc = sqlite3_step (stmt);
@@ -242,18 +242,6 @@ read_one (CbStore       *self,
     _cb_store_set_error (self->db, rc, _("Could not read the database"), error);
   sqlite3_reset (stmt);
   return item;
-}
-
-static GObject *
-read_event_object (sqlite3_stmt *stmt)
-{
-  return G_OBJECT (_cb_store_read_event (stmt));
-}
-
-static GObject *
-read_excerpt_object (sqlite3_stmt *stmt)
-{
-  return G_OBJECT (_cb_store_read_excerpt (stmt));
 }
 
 CbEvent *
@@ -269,7 +257,7 @@ cb_store_get_event (CbStore  *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  return CB_EVENT (read_one (self, stmt, read_event_object,
+  return CB_EVENT (read_one (self, stmt, _cb_store_read_event_object,
                              _("There is no such event in the database."), error));
 }
 
@@ -286,7 +274,7 @@ cb_store_get_excerpt (CbStore  *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  return CB_EXCERPT (read_one (self, stmt, read_excerpt_object,
+  return CB_EXCERPT (read_one (self, stmt, _cb_store_read_excerpt_object,
                                _("There is no such excerpt in the database."), error));
 }
 

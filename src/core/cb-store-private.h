@@ -81,6 +81,13 @@ CbCaseFile   *_cb_store_read_case      (sqlite3_stmt *stmt);
 CbEvent      *_cb_store_read_event     (sqlite3_stmt *stmt);
 CbExcerpt    *_cb_store_read_excerpt   (sqlite3_stmt *stmt);
 
+/* The same, as GObjects, for the readers of one row or of many. */
+typedef GObject *(*CbStoreRowReader) (sqlite3_stmt *stmt);
+
+GObject      *_cb_store_read_case_object    (sqlite3_stmt *stmt);
+GObject      *_cb_store_read_event_object   (sqlite3_stmt *stmt);
+GObject      *_cb_store_read_excerpt_object (sqlite3_stmt *stmt);
+
 void          _cb_store_search_free    (CbStoreSearch *search);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CbStoreSearch, _cb_store_search_free)
 

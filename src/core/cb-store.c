@@ -297,15 +297,13 @@ _cb_store_read_excerpt (sqlite3_stmt *stmt)
                          sqlite3_column_int64 (stmt, 10));
 }
 
-typedef GObject *(*RowReader) (sqlite3_stmt *stmt);
-
 /* Runs a prepared and bound @stmt and collects one object per row. */
 static GPtrArray *
-collect_rows (CbStore       *self,
-              sqlite3_stmt  *stmt,
-              RowReader      reader,
-              const char    *what,
-              GError       **error)
+collect_rows (CbStore           *self,
+              sqlite3_stmt      *stmt,
+              CbStoreRowReader   reader,
+              const char        *what,
+              GError           **error)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   int rc;
@@ -740,20 +738,20 @@ cb_store_count_articles (CbStore *self)
 
 /* --- case files, events, excerpts, people ------------------------------- */
 
-static GObject *
-read_case_row (sqlite3_stmt *stmt)
+GObject *
+_cb_store_read_case_object (sqlite3_stmt *stmt)
 {
   return G_OBJECT (_cb_store_read_case (stmt));
 }
 
-static GObject *
-read_event_row (sqlite3_stmt *stmt)
+GObject *
+_cb_store_read_event_object (sqlite3_stmt *stmt)
 {
   return G_OBJECT (_cb_store_read_event (stmt));
 }
 
-static GObject *
-read_excerpt_row (sqlite3_stmt *stmt)
+GObject *
+_cb_store_read_excerpt_object (sqlite3_stmt *stmt)
 {
   return G_OBJECT (_cb_store_read_excerpt (stmt));
 }
@@ -773,7 +771,7 @@ cb_store_list_cases (CbStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  return collect_rows (self, stmt, read_case_row, _("Could not list the case files"), error);
+  return collect_rows (self, stmt, _cb_store_read_case_object, _("Could not list the case files"), error);
 }
 
 CbCaseFile *
@@ -827,7 +825,7 @@ cb_store_list_events (CbStore  *self,
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, case_id);
-  return collect_rows (self, stmt, read_event_row, _("Could not list the events"), error);
+  return collect_rows (self, stmt, _cb_store_read_event_object, _("Could not list the events"), error);
 }
 
 GPtrArray *
@@ -862,7 +860,7 @@ cb_store_list_excerpts (CbStore  *self,
 
   sqlite3_bind_int64 (stmt, 1, case_id);
   sqlite3_bind_int64 (stmt, 2, event_id);
-  return collect_rows (self, stmt, read_excerpt_row, _("Could not list the excerpts"), error);
+  return collect_rows (self, stmt, _cb_store_read_excerpt_object, _("Could not list the excerpts"), error);
 }
 
 GPtrArray *
