@@ -476,8 +476,28 @@ test_store_batch_defers (CbTestStore   *fixture,
   g_assert_false (_cb_store_batch_defers_fts (fixture->store));
 }
 
+/* Whether SQLite runs @sql through the index @index. */
+static gboolean
+plan_uses (sqlite3    *db,
+           const char *sql,
+           const char *index)
+{
+  g_autofree char *explain = g_strconcat ("EXPLAIN QUERY PLAN ", sql, NULL);
+  g_autofree char *needle = g_strconcat (" INDEX ", index, " ", NULL);
+  sqlite3_stmt *stmt = NULL;
+  gboolean uses = FALSE;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, explain, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    if (strstr ((const char *) sqlite3_column_text (stmt, 3), needle) != NULL)
+      uses = TRUE;
+  sqlite3_finalize (stmt);
+  return uses;
+}
+
 /* Schema 5 adds the indexes adding an article looks a person's events up
- * with; a schema 4 file gets them, after a backup, with its rows unchanged. */
+ * with (schema 6 makes the unfiled events' one partial); a schema 4 file
+ * gets them, after a backup, with its rows unchanged. */
 static void
 test_schema_5_indexes (CbTestStore   *fixture,
                        gconstpointer  data)
@@ -495,20 +515,24 @@ test_schema_5_indexes (CbTestStore   *fixture,
   g_clear_object (&fixture->store);
 
   db = cb_test_open_db (fixture->path);
-  g_assert_cmpint (sqlite3_exec (db, "DROP INDEX event_subject_date; DROP INDEX event_subject_case;"
+  g_assert_cmpint (sqlite3_exec (db, "DROP INDEX event_subject_date; DROP INDEX event_unfiled;"
                                  " PRAGMA user_version = 4;", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
   before = dump_database (fixture->path);
 
   fixture->store = cb_store_open (fixture->path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (cb_store_get_schema_version (fixture->store), ==, 5);
+  g_assert_cmpint (cb_store_get_schema_version (fixture->store), ==, CB_STORE_SCHEMA_VERSION);
   g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
 
   db = cb_test_open_db (fixture->path);
   g_assert_cmpint (cb_test_query_int (db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index'"
-                                  " AND name IN ('event_subject_date', 'event_subject_case')"), ==, 2);
-  g_assert_cmpint (cb_test_query_int (db, "PRAGMA user_version"), ==, 5);
+                                  " AND name IN ('event_subject_date', 'event_unfiled')"), ==, 2);
+  g_assert_cmpint (cb_test_query_int (db, "PRAGMA user_version"), ==, CB_STORE_SCHEMA_VERSION);
+  /* The partial indexes (schema 6) still serve the queries of their kind. */
+  g_assert_true (plan_uses (db, "UPDATE event SET case_id = 1 WHERE subject_id = 2 AND case_id IS NULL",
+                            "event_unfiled"));
+  g_assert_true (plan_uses (db, "SELECT id FROM excerpt WHERE speaker_id = 3", "excerpt_speaker"));
   sqlite3_close (db);
   after = dump_database (fixture->path);
   g_assert_cmpstr (after, ==, before);

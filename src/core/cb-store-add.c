@@ -25,6 +25,7 @@ typedef struct
   gint64              article_id;
   gint64             *person_ids;    /* per extracted person */
   char              **person_keys;   /* per extracted person: its name key */
+  gboolean           *person_new;    /* per extracted person: stored by this article */
   gint64             *case_ids;      /* per extracted person: the case their events go in, or 0 */
 
   /* The article's new events, passages and sources, inserted after all of
@@ -353,6 +354,7 @@ store_person (AddContext      *ctx,
   const char *key;
   sqlite3_stmt *stmt;
   gint64 person_id = 0;
+  gboolean has_name_alias = FALSE;
   int rc;
 
   if (person == NULL || person->name == NULL || !g_utf8_validate (person->name, -1, NULL))
@@ -364,11 +366,13 @@ store_person (AddContext      *ctx,
 
   key = ctx->person_keys[index] = _cb_store_name_key (person->name);
 
+  /* The person of lowest id with the name; of its rows, the alias one
+   * first, which tells that the name need not be added as an alias. */
   stmt = _cb_store_prepare (ctx->self,
-                            "SELECT id FROM person WHERE name_key = ?1"
+                            "SELECT id, 0 FROM person WHERE name_key = ?1"
                             " UNION ALL "
-                            "SELECT person_id FROM alias WHERE text_key = ?1"
-                            " ORDER BY 1 LIMIT 1",
+                            "SELECT person_id, 1 FROM alias WHERE text_key = ?1"
+                            " ORDER BY 1, 2 DESC LIMIT 1",
                             error);
   if (stmt == NULL)
     return FALSE;
@@ -376,7 +380,10 @@ store_person (AddContext      *ctx,
   _cb_store_bind_text (stmt, 1, key);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    person_id = sqlite3_column_int64 (stmt, 0);
+    {
+      person_id = sqlite3_column_int64 (stmt, 0);
+      has_name_alias = sqlite3_column_int (stmt, 1) != 0;
+    }
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     {
@@ -397,11 +404,12 @@ store_person (AddContext      *ctx,
       if (!step_done (ctx, stmt, N_("Could not store a person"), error))
         return FALSE;
       person_id = sqlite3_last_insert_rowid (ctx->self->db);
+      ctx->person_new[index] = TRUE;
     }
 
   ctx->person_ids[index] = person_id;
 
-  if (!add_alias (ctx, person_id, person->name, key, error) ||
+  if ((!has_name_alias && !add_alias (ctx, person_id, person->name, key, error)) ||
       !_cb_store_suggest_merges (ctx->self, person_id, error))
     return FALSE;
 
@@ -862,7 +870,7 @@ find_cases (AddContext  *ctx,
 
 /* A subject who has a case file (now or from an earlier article) has all
  * their events not yet filed put in it: those of earlier articles, told
- * before the case was made. */
+ * before the case was made.  A person this article stored has none. */
 static gboolean
 file_earlier_events (AddContext  *ctx,
                      GError     **error)
@@ -873,7 +881,7 @@ file_earlier_events (AddContext  *ctx,
     {
       sqlite3_stmt *stmt;
 
-      if (ctx->case_ids[p] == 0)
+      if (ctx->case_ids[p] == 0 || ctx->person_new[p])
         continue;
 
       stmt = _cb_store_prepare (ctx->self,
@@ -1011,6 +1019,7 @@ cb_store_add_article_full (CbStore             *self,
   g_autoptr(GHashTable) passage_ids = NULL;
   g_autoptr(GArray) sources = NULL;
   g_auto(GStrv) person_keys = NULL;
+  g_autofree gboolean *person_new = NULL;
   GError *local_error = NULL;
   const char *body;
   gboolean nested;
@@ -1060,6 +1069,7 @@ cb_store_add_article_full (CbStore             *self,
     {
       person_ids = g_new0 (gint64, extraction->persons->len + 1);
       person_keys = g_new0 (char *, extraction->persons->len + 1);
+      person_new = g_new0 (gboolean, extraction->persons->len + 1);
       case_ids = g_new0 (gint64, extraction->persons->len + 1);
     }
 
@@ -1069,6 +1079,7 @@ cb_store_add_article_full (CbStore             *self,
   ctx.char_to_byte = char_to_byte;
   ctx.person_ids = person_ids;
   ctx.person_keys = person_keys;
+  ctx.person_new = person_new;
   ctx.case_ids = case_ids;
   ctx.new_events = new_events = g_array_new (FALSE, TRUE, sizeof (NewEvent));
   g_array_set_clear_func (new_events, new_event_clear);

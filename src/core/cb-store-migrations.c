@@ -210,6 +210,18 @@ static const char * const migrations[] = {
   "CREATE INDEX excerpt_article ON excerpt (article_id, span_start, span_end, review);"
   "CREATE INDEX IF NOT EXISTS article_published ON article"
   "  ((published_earliest IS NULL), published_earliest);",
+
+  /* 6: partial indexes, holding only the rows their queries look for.  An
+   * import files nearly every event in a case as it adds it (88 % in the
+   * generated corpus) and passages have no speaker (37 % of excerpts), so
+   * adding those rows no longer writes these indexes: 2,000 articles import
+   * ~30 ms (3 %) faster.  The people's events in general are found through
+   * event_subject_date; a term "speaker_id = ?" implies speaker_id IS NOT
+   * NULL, so its queries still use excerpt_speaker. */
+  "DROP INDEX IF EXISTS event_subject_case;"
+  "CREATE INDEX IF NOT EXISTS event_unfiled ON event (subject_id) WHERE case_id IS NULL;"
+  "DROP INDEX IF EXISTS excerpt_speaker;"
+  "CREATE INDEX excerpt_speaker ON excerpt (speaker_id) WHERE speaker_id IS NOT NULL;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CB_STORE_SCHEMA_VERSION);
