@@ -13,6 +13,7 @@
 #include "cb-importer.h"
 #include "cb-store.h"
 #include "cb-window.h"
+#include "cb-test-display.h"
 #include "cb-test-support.h"
 
 /* Invented articles. */
@@ -30,14 +31,6 @@ typedef struct
   CbStore  *store;
   CbWindow *window;
 } Fixture;
-
-static gboolean
-window_mapped (gpointer data)
-{
-  Fixture *fixture = data;
-
-  return gtk_widget_get_mapped (GTK_WIDGET (fixture->window));
-}
 
 static void
 fixture_setup (Fixture       *fixture,
@@ -63,7 +56,7 @@ fixture_setup (Fixture       *fixture,
 
   fixture->window = cb_window_new (NULL, fixture->store);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  g_assert_true (cb_test_iterate_until (window_mapped, fixture, 10));
+  g_assert_true (cb_test_wait_mapped (GTK_WIDGET (fixture->window), 10));
 }
 
 static void

@@ -16,6 +16,7 @@
 #include "cb-person-record.h"
 #include "cb-store.h"
 #include "cb-window.h"
+#include "cb-test-display.h"
 #include "cb-test-support.h"
 #include "cb-window-edit.h"
 
@@ -36,14 +37,6 @@ typedef struct
   CbWindow *window;
   gint64    undated_id;
 } Fixture;
-
-static gboolean
-window_mapped (gpointer data)
-{
-  Fixture *fixture = data;
-
-  return gtk_widget_get_mapped (GTK_WIDGET (fixture->window));
-}
 
 static void
 fixture_setup (Fixture       *fixture,
@@ -72,7 +65,7 @@ fixture_setup (Fixture       *fixture,
 
   fixture->window = cb_window_new (NULL, fixture->store);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  g_assert_true (cb_test_iterate_until (window_mapped, fixture, 10));
+  g_assert_true (cb_test_wait_mapped (GTK_WIDGET (fixture->window), 10));
 }
 
 static void

@@ -12,6 +12,7 @@
 
 #include "cb-store.h"
 #include "cb-window.h"
+#include "cb-test-display.h"
 
 typedef struct
 {
@@ -48,12 +49,6 @@ iterate_until (Condition      done,
 }
 
 static gboolean
-window_mapped (Fixture *fixture, gconstpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (fixture->window));
-}
-
-static gboolean
 import_finished (Fixture *fixture, gconstpointer data)
 {
   return !cb_window_get_importing (fixture->window);
@@ -87,7 +82,7 @@ fixture_setup (Fixture       *fixture,
 
   fixture->window = cb_window_new (NULL, fixture->store);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  g_assert_true (iterate_until (window_mapped, fixture, NULL, 10));
+  g_assert_true (cb_test_wait_mapped (GTK_WIDGET (fixture->window), 10));
 }
 
 static void

@@ -15,6 +15,7 @@
 #include "cb-selection.h"
 #include "cb-store.h"
 #include "cb-window.h"
+#include "cb-test-display.h"
 #include "cb-test-support.h"
 
 typedef struct
@@ -33,14 +34,6 @@ static const char pardon_long[] =
   "Title: A mayor's pardon, a year on\nDate: 2022-03-10\n\n"
   "Orla Quennick said on Tuesday that the pardon had changed her life. "
   "Orla Quennick was released from prison in 2016.\n";
-
-static gboolean
-window_mapped (gpointer data)
-{
-  Fixture *fixture = data;
-
-  return gtk_widget_get_mapped (GTK_WIDGET (fixture->window));
-}
 
 static gboolean
 cases_listed (gpointer data)
@@ -83,7 +76,7 @@ fixture_setup (Fixture       *fixture,
 
   fixture->window = cb_window_new (NULL, fixture->store);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  g_assert_true (cb_test_iterate_until (window_mapped, fixture, 10));
+  g_assert_true (cb_test_wait_mapped (GTK_WIDGET (fixture->window), 10));
   g_assert_true (cb_test_iterate_until (cases_listed, fixture, 10));
 }
 

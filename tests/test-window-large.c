@@ -15,6 +15,7 @@
 #include "cb-store.h"
 #include "cb-timeline-view.h"
 #include "cb-window.h"
+#include "cb-test-display.h"
 #include "cb-test-support.h"
 
 /* Articles of EVENTS_PER_ARTICLE events each, every one about another
@@ -95,14 +96,6 @@ fill_store (CbStore *store)
 }
 
 static gboolean
-window_mapped (gpointer data)
-{
-  Fixture *fixture = data;
-
-  return gtk_widget_get_mapped (GTK_WIDGET (fixture->window));
-}
-
-static gboolean
 window_settled (gpointer data)
 {
   Fixture *fixture = data;
@@ -164,7 +157,7 @@ test_first_frame (Fixture       *fixture,
    * threads, and the window says so. */
   g_assert_true (cb_window_get_loading (fixture->window));
   g_assert_true (cb_lazy_list_get_loading (lazy (events)));
-  g_assert_true (cb_test_iterate_until (window_mapped, fixture, 20));
+  g_assert_true (cb_test_wait_mapped (GTK_WIDGET (fixture->window), 20));
   g_assert_true (cb_test_iterate_until (window_settled, fixture, 60));
   cb_test_drain ();
 
