@@ -569,6 +569,7 @@ test_article_round_trip (Fixture       *fixture,
   g_autoptr(CbArticle) by_sha = NULL;
   g_autoptr(CbArticle) missing = NULL;
   g_autoptr(GPtrArray) list = NULL;
+  g_autofree char *title = NULL;
   g_autofree char *sha256 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, body_one, -1);
   gint64 id, older_id;
 
@@ -613,6 +614,14 @@ test_article_round_trip (Fixture       *fixture,
 
   missing = cb_store_get_article (fixture->store, id + 100, &error);
   g_assert_null (missing);
+  g_assert_error (error, CB_STORE_ERROR, CB_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* The title alone, as the timeline's tooltips ask for it. */
+  title = cb_store_get_article_title (fixture->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (title, ==, "Fraud conviction overturned");
+  g_assert_null (cb_store_get_article_title (fixture->store, id + 100, &error));
   g_assert_error (error, CB_STORE_ERROR, CB_STORE_ERROR_NOT_FOUND);
 }
 

@@ -284,7 +284,7 @@ source_title_cb (CbEvent  *event,
 {
   CbTimelinePane *self = user_data;
   gint64 article_id = cb_event_get_article_id (event);
-  const char *title;
+  char *title;
 
   if (self->store == NULL || article_id == 0)
     return NULL;
@@ -292,16 +292,14 @@ source_title_cb (CbEvent  *event,
   title = g_hash_table_lookup (self->source_titles, &article_id);
   if (title == NULL)
     {
-      g_autoptr(CbArticle) article = cb_store_get_article (self->store, article_id, NULL);
       gint64 *key;
 
-      if (article == NULL)
+      title = cb_store_get_article_title (self->store, article_id, NULL);
+      if (title == NULL)
         return NULL;
       key = g_new (gint64, 1);
       *key = article_id;
-      /* The table's copy: the article is freed at the end of this block. */
-      title = g_strdup (cb_article_get_title (article));
-      g_hash_table_insert (self->source_titles, key, (char *) title);
+      g_hash_table_insert (self->source_titles, key, title);
     }
 
   return g_strdup (title);

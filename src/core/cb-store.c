@@ -691,6 +691,41 @@ cb_store_get_article (CbStore  *self,
   return article;
 }
 
+char *
+cb_store_get_article_title (CbStore  *self,
+                            gint64    id,
+                            GError  **error)
+{
+  sqlite3_stmt *stmt;
+  char *title = NULL;
+  int rc;
+
+  g_return_val_if_fail (CB_IS_STORE (self), NULL);
+
+  /* The title comes before the body in the row, whose overflow pages are
+   * not read. */
+  stmt = _cb_store_prepare (self, "SELECT title FROM article WHERE id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    title = g_strdup (CB_COLUMN_TEXT (stmt, 0));
+  else if (rc == SQLITE_DONE)
+    {
+      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+      g_set_error (error, CB_STORE_ERROR, CB_STORE_ERROR_NOT_FOUND,
+                   _("There is no article %s in the database."), id_text);
+    }
+  else
+    _cb_store_set_error (self->db, rc, _("Could not read an article"), error);
+  sqlite3_reset (stmt);
+
+  return title;
+}
+
 static GObject *
 read_article_without_body (sqlite3_stmt *stmt)
 {

@@ -119,6 +119,11 @@ gint64      cb_store_add_article_full (CbStore            *self,
 CbArticle  *cb_store_get_article     (CbStore *self,
                                       gint64   id,
                                       GError **error);
+/* Just the title, without reading the body: NULL with
+ * CB_STORE_ERROR_NOT_FOUND when there is no such article. */
+char       *cb_store_get_article_title (CbStore *self,
+                                        gint64   id,
+                                        GError **error);
 /* Without bodies, newest first.  GPtrArray of CbArticle. */
 GPtrArray  *cb_store_list_articles   (CbStore *self,
                                       GError **error);
