@@ -903,7 +903,9 @@ cb_store_list_persons (CbStore  *self,
 
   stmt = _cb_store_prepare (self,
                             "SELECT p.id, p.name,"
-                            " (SELECT count(*) FROM mention m WHERE m.person_id = p.id)"
+                            /* A mention row holds all the spans of an article. */
+                            " coalesce ((SELECT sum (json_array_length (m.spans)) FROM mention m"
+                            "            WHERE m.person_id = p.id), 0)"
                             " FROM person p ORDER BY p.name COLLATE NOCASE, p.id",
                             error);
   if (stmt == NULL)
