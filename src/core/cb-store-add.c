@@ -292,14 +292,16 @@ insert_rows (AddContext          *ctx,
 
 /* One row per person the article names, all its spans in one text
  * (cb-store-mentions.c). */
-#define MENTION_INSERT "INSERT INTO mention (article_id, person_id, spans) VALUES (?1, ?, ?)"
-#define MENTION_ROW ", (?1, ?, ?)"
+#define MENTION_INSERT \
+  "INSERT INTO mention (article_id, person_id, span_count, spans) VALUES (?1, ?, ?, ?)"
+#define MENTION_ROW ", (?1, ?, ?, ?)"
 
 static const char * const mention_inserts[] = INSERTS_BY_SIZE (MENTION_INSERT, MENTION_ROW);
 
 typedef struct
 {
   gint64 person_id;
+  guint  count;
   gsize  spans;        /* offset of its text in MentionRows.texts */
   gsize  length;
 } MentionRow;
@@ -321,7 +323,8 @@ bind_mention (AddContext   *ctx,
   const MentionRow *row = &g_array_index (rows->rows, MentionRow, index);
 
   sqlite3_bind_int64 (stmt, first, row->person_id);
-  sqlite3_bind_text (stmt, first + 1, rows->texts->str + row->spans, (int) row->length, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, first + 1, (int) row->count);
+  sqlite3_bind_text (stmt, first + 2, rows->texts->str + row->spans, (int) row->length, SQLITE_STATIC);
 }
 
 /* The mentions of every extracted person, once all of them have their id:
@@ -341,7 +344,7 @@ store_mentions (AddContext  *ctx,
     {
       gint64 person_id = ctx->person_ids[p];
       gboolean seen = FALSE;
-      MentionRow row = { person_id, 0, 0 };
+      MentionRow row = { person_id, 0, 0, 0 };
 
       for (guint q = 0; q < p && !seen; q++)
         seen = ctx->person_ids[q] == person_id;
@@ -365,13 +368,14 @@ store_mentions (AddContext  *ctx,
         continue;
 
       g_array_sort (spans, _cb_store_span_compare);
+      row.count = spans->len;
       row.spans = texts->len;
       _cb_store_spans_to_text (texts, (const CbSpan *) (gpointer) spans->data, spans->len);
       row.length = texts->len - row.spans;
       g_array_append_val (rows, row);
     }
 
-  return insert_rows (ctx, mention_inserts, TRUE, 2, rows->len, bind_mention, &data,
+  return insert_rows (ctx, mention_inserts, TRUE, 3, rows->len, bind_mention, &data,
                       N_("Could not store a mention"), error);
 }
 

@@ -6,7 +6,8 @@
  *
  * mention.spans (schema 6) is a JSON array of [start, end] pairs, ordered
  * by start (then end): "[[12,20],[311,319]]", Unicode character offsets
- * into article.body as every span of the schema.  One row per (article,
+ * into article.body as every span of the schema; span_count is the number
+ * of pairs (the people list sums it from the index mention_person).  One row per (article,
  * person) instead of one per span: an article names a person 4–5 times,
  * and every row cost an insert into the table and each of its indexes.
  * JSON keeps the file readable and sqlite3's json_each () can list them.
@@ -122,8 +123,9 @@ parse_or_fail (const char  *text,
 {
   if (_cb_store_spans_parse (text, spans))
     return TRUE;
-  g_set_error (error, CB_STORE_ERROR, CB_STORE_ERROR_CORRUPT,
-               _("The database is damaged: where a person is named in an article cannot be read."));
+  g_set_error_literal (error, CB_STORE_ERROR, CB_STORE_ERROR_CORRUPT,
+                       _("The database is damaged: the mentions of a person in an article "
+                         "cannot be read."));
   return FALSE;
 }
 
@@ -141,8 +143,10 @@ write_spans (CbStore     *self,
   sqlite3_stmt *stmt;
 
   stmt = _cb_store_prepare (self,
-                            insert ? "INSERT INTO mention (article_id, person_id, spans) VALUES (?1, ?2, ?3)"
-                                   : "UPDATE mention SET spans = ?3 WHERE article_id = ?1 AND person_id = ?2",
+                            insert ? "INSERT INTO mention (article_id, person_id, spans, span_count)"
+                                     " VALUES (?1, ?2, ?3, ?4)"
+                                   : "UPDATE mention SET spans = ?3, span_count = ?4"
+                                     " WHERE article_id = ?1 AND person_id = ?2",
                             error);
   if (stmt == NULL)
     return FALSE;
@@ -150,7 +154,8 @@ write_spans (CbStore     *self,
   sqlite3_bind_int64 (stmt, 1, article_id);
   sqlite3_bind_int64 (stmt, 2, person_id);
   sqlite3_bind_text (stmt, 3, text->str, (int) text->len, SQLITE_STATIC);
-  return _cb_store_step_done (self, stmt, _("Could not store where a person is named"), error);
+  sqlite3_bind_int (stmt, 4, (int) spans->len);
+  return _cb_store_step_done (self, stmt, _("Could not store a mention"), error);
 }
 
 typedef struct
@@ -184,7 +189,7 @@ _cb_store_move_mentions (CbStore  *self,
                          gint64    other_id,
                          GError  **error)
 {
-  const char *what = _("Could not move where a person is named");
+  const char *what = _("Could not merge two people");
   g_autoptr(GArray) both = article_spans_new ();
   sqlite3_stmt *stmt;
   gboolean ok = TRUE;
@@ -250,7 +255,7 @@ move_row (CbStore  *self,
   sqlite3_bind_int64 (stmt, 1, article_id);
   sqlite3_bind_int64 (stmt, 2, person_id);
   sqlite3_bind_int64 (stmt, 3, new_id);
-  return _cb_store_step_done (self, stmt, _("Could not store where a person is named"), error);
+  return _cb_store_step_done (self, stmt, _("Could not store a mention"), error);
 }
 
 /* Whether @span of @body (@n_chars characters) reads @key. */

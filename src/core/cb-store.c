@@ -903,8 +903,9 @@ cb_store_list_persons (CbStore  *self,
 
   stmt = _cb_store_prepare (self,
                             "SELECT p.id, p.name,"
-                            /* A mention row holds all the spans of an article. */
-                            " coalesce ((SELECT sum (json_array_length (m.spans)) FROM mention m"
+                            /* A mention row holds all the spans of an article;
+                             * mention_person has their count. */
+                            " coalesce ((SELECT sum (m.span_count) FROM mention m"
                             "            WHERE m.person_id = p.id), 0)"
                             " FROM person p ORDER BY p.name COLLATE NOCASE, p.id",
                             error);
