@@ -33,6 +33,25 @@ _cb_store_span_compare (gconstpointer a,
   return 0;
 }
 
+/* Written by hand: g_string_append_printf () was most of the time the
+ * import spent on mentions. */
+static void
+append_offset (GString *out,
+               guint    value)
+{
+  char digits[16];
+  int n = 0;
+
+  do
+    {
+      digits[n++] = (char) ('0' + value % 10);
+      value /= 10;
+    }
+  while (value > 0);
+  while (n > 0)
+    g_string_append_c (out, digits[--n]);
+}
+
 void
 _cb_store_spans_to_text (GString      *out,
                          const CbSpan *spans,
@@ -40,7 +59,15 @@ _cb_store_spans_to_text (GString      *out,
 {
   g_string_append_c (out, '[');
   for (guint i = 0; i < n_spans; i++)
-    g_string_append_printf (out, "%s[%u,%u]", i > 0 ? "," : "", spans[i].start, spans[i].end);
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      g_string_append_c (out, '[');
+      append_offset (out, spans[i].start);
+      g_string_append_c (out, ',');
+      append_offset (out, spans[i].end);
+      g_string_append_c (out, ']');
+    }
   g_string_append_c (out, ']');
 }
 
