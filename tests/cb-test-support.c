@@ -125,3 +125,57 @@ cb_test_query_int (sqlite3    *db,
   sqlite3_finalize (stmt);
   return value;
 }
+
+gboolean
+cb_test_mentions_packed (sqlite3 *db)
+{
+  return cb_test_query_int (db, "SELECT count(*) FROM pragma_table_info ('mention')"
+                                " WHERE name = 'spans'") == 1;
+}
+
+void
+cb_test_unpack_mentions (sqlite3 *db)
+{
+  g_assert_true (cb_test_mentions_packed (db));
+  /* The table of migration 1, filled span by span, last span first. */
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "CREATE TABLE mention_unpacked ("
+                                 "  id INTEGER PRIMARY KEY,"
+                                 "  article_id INTEGER NOT NULL REFERENCES article (id) ON DELETE CASCADE,"
+                                 "  person_id INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,"
+                                 "  span_start INTEGER NOT NULL,"
+                                 "  span_end INTEGER NOT NULL,"
+                                 "  CHECK (span_start <= span_end));"
+                                 "INSERT INTO mention_unpacked (article_id, person_id, span_start, span_end)"
+                                 "  SELECT m.article_id, m.person_id, s.value ->> 0, s.value ->> 1"
+                                 "  FROM mention m, json_each (m.spans) s"
+                                 "  ORDER BY m.article_id, m.person_id, s.key DESC;"
+                                 "DROP TABLE mention;"
+                                 "ALTER TABLE mention_unpacked RENAME TO mention;"
+                                 "CREATE INDEX mention_article ON mention (article_id);"
+                                 "CREATE INDEX mention_person ON mention (person_id);",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+}
+
+char *
+cb_test_dump_mentions (sqlite3 *db)
+{
+  const char *sql = cb_test_mentions_packed (db)
+    ? "SELECT m.article_id, m.person_id, s.value ->> 0, s.value ->> 1"
+      " FROM mention m, json_each (m.spans) s ORDER BY 1, 2, 3, 4"
+    : "SELECT article_id, person_id, span_start, span_end FROM mention ORDER BY 1, 2, 3, 4";
+  GString *dump = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_string_append_printf (dump, "%lld|%lld|%lld|%lld\n",
+                            (long long) sqlite3_column_int64 (stmt, 0),
+                            (long long) sqlite3_column_int64 (stmt, 1),
+                            (long long) sqlite3_column_int64 (stmt, 2),
+                            (long long) sqlite3_column_int64 (stmt, 3));
+  g_assert_cmpint (rc, ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  return g_string_free (dump, FALSE);
+}

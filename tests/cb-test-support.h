@@ -54,4 +54,15 @@ sqlite3 *cb_test_open_db        (const char    *path);
 gint64   cb_test_query_int      (sqlite3       *db,
                                  const char    *sql);
 
+/* Mentions (cb-store-mentions.c): whether @db has schema 7's mention rows,
+ * one per article and person with all its spans. */
+gboolean cb_test_mentions_packed (sqlite3      *db);
+/* Turns them back into the table of schemas 1–5, one row per span, for a
+ * test that makes an older schema's file (the spans in reverse order, so
+ * that an upgrade has to order them again). */
+void     cb_test_unpack_mentions (sqlite3      *db);
+/* Every span of every mention, "article|person|start|end" a line in that
+ * order, in either layout. */
+char    *cb_test_dump_mentions   (sqlite3      *db);
+
 G_END_DECLS

@@ -291,7 +291,10 @@ insert_rows (AddContext          *ctx,
   return TRUE;
 }
 
-#define MENTION_INSERT "INSERT INTO mention (article_id, person_id, span_start, span_end) VALUES (?1, ?, ?, ?)"
+/* One row per person the article names, all its spans in one text
+ * (cb-store-mentions.c). */
+#define MENTION_INSERT \
+  "INSERT INTO mention (article_id, person_id, span_count, spans) VALUES (?1, ?, ?, ?)"
 #define MENTION_ROW ", (?1, ?, ?, ?)"
 
 static const char * const mention_inserts[] = INSERTS_BY_SIZE (MENTION_INSERT, MENTION_ROW);
@@ -299,47 +302,81 @@ static const char * const mention_inserts[] = INSERTS_BY_SIZE (MENTION_INSERT, M
 typedef struct
 {
   gint64 person_id;
-  CbSpan span;
+  guint  count;
+  gsize  spans;        /* offset of its text in MentionRows.texts */
+  gsize  length;
 } MentionRow;
+
+typedef struct
+{
+  GArray  *rows;       /* MentionRow */
+  GString *texts;      /* every row's spans, one after the other */
+} MentionRows;
 
 static void
 bind_mention (AddContext   *ctx,
               sqlite3_stmt *stmt,
               int           first,
               guint         index,
-              gpointer      rows)
+              gpointer      data)
 {
-  const MentionRow *row = &g_array_index ((GArray *) rows, MentionRow, index);
+  MentionRows *rows = data;
+  const MentionRow *row = &g_array_index (rows->rows, MentionRow, index);
 
   sqlite3_bind_int64 (stmt, first, row->person_id);
-  sqlite3_bind_int64 (stmt, first + 1, row->span.start);
-  sqlite3_bind_int64 (stmt, first + 2, row->span.end);
+  sqlite3_bind_int (stmt, first + 1, (int) row->count);
+  sqlite3_bind_text (stmt, first + 2, rows->texts->str + row->spans, (int) row->length, SQLITE_STATIC);
 }
 
-/* The mentions of every extracted person, in the persons' order, once all
- * of them have their id. */
+/* The mentions of every extracted person, once all of them have their id:
+ * one row per stored person, in the order they first come (two names of
+ * the article can be one person's). */
 static gboolean
 store_mentions (AddContext  *ctx,
                 GError     **error)
 {
   GPtrArray *persons = ctx->extraction->persons;
   g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (MentionRow));
+  g_autoptr(GString) texts = g_string_new (NULL);
+  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (CbSpan));
+  MentionRows data = { rows, texts };
 
   for (guint p = 0; persons != NULL && p < persons->len; p++)
     {
-      const CbPerson *person = g_ptr_array_index (persons, p);
+      gint64 person_id = ctx->person_ids[p];
+      gboolean seen = FALSE;
+      MentionRow row = { person_id, 0, 0, 0 };
 
-      for (guint i = 0; person->mentions != NULL && i < person->mentions->len; i++)
+      for (guint q = 0; q < p && !seen; q++)
+        seen = ctx->person_ids[q] == person_id;
+      if (seen)
+        continue;
+
+      g_array_set_size (spans, 0);
+      for (guint q = p; q < persons->len; q++)
         {
-          MentionRow row = { ctx->person_ids[p], g_array_index (person->mentions, CbSpan, i) };
+          const CbPerson *person = g_ptr_array_index (persons, q);
 
-          if (!check_span (ctx, N_("a mention of a person"), i, row.span, error))
-            return FALSE;
-          g_array_append_val (rows, row);
+          if (ctx->person_ids[q] != person_id || person->mentions == NULL)
+            continue;
+          for (guint i = 0; i < person->mentions->len; i++)
+            if (!check_span (ctx, N_("a mention of a person"), i,
+                             g_array_index (person->mentions, CbSpan, i), error))
+              return FALSE;
+          g_array_append_vals (spans, person->mentions->data, person->mentions->len);
         }
+      if (spans->len == 0)
+        continue;
+
+      g_array_sort (spans, _cb_store_span_compare);
+      row.count = spans->len;
+      row.spans = texts->len;
+      _cb_store_spans_to_text (texts, (const CbSpan *) (gpointer) spans->data, spans->len);
+      row.length = texts->len - row.spans;
+      g_array_append_val (rows, row);
     }
 
-  return insert_rows (ctx, mention_inserts, TRUE, 3, rows->len, bind_mention, rows,
+  return insert_rows (ctx, mention_inserts, TRUE, 3, rows->len, bind_mention, &data,
                       N_("Could not store a mention"), error);
 }
 

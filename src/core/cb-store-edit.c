@@ -617,45 +617,6 @@ cb_store_remove_alias (CbStore     *self,
   return _cb_store_edit_end (self, ok, error);
 }
 
-/* The mentions of @person_id that read @key in their article. */
-static GArray *
-mentions_reading (CbStore     *self,
-                  gint64       person_id,
-                  const char  *key,
-                  GError     **error)
-{
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt;
-  int rc;
-
-  /* substr counts characters, as the offsets do. */
-  stmt = _cb_store_prepare (self,
-                            "SELECT m.id, substr (a.body, m.span_start + 1, m.span_end - m.span_start)"
-                            " FROM mention m JOIN article a ON a.id = m.article_id"
-                            " WHERE m.person_id = ?1",
-                            error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, person_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autofree char *read = _cb_store_name_key (CB_COLUMN_TEXT (stmt, 1));
-
-      if (strcmp (read, key) == 0)
-        {
-          gint64 id = sqlite3_column_int64 (stmt, 0);
-          g_array_append_val (ids, id);
-        }
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _cb_store_set_error (self->db, rc, _("Could not read the mentions of a person"), error);
-      return NULL;
-    }
-  return g_steal_pointer (&ids);
-}
-
 gint64
 cb_store_split_person (CbStore     *self,
                        gint64       person_id,
@@ -663,7 +624,6 @@ cb_store_split_person (CbStore     *self,
                        GError     **error)
 {
   const char *what = _("Could not split a person");
-  g_autoptr(GArray) mentions = NULL;
   g_autofree char *key = NULL;
   g_autofree char *text = NULL;
   g_autofree char *name_key = NULL;
@@ -678,19 +638,14 @@ cb_store_split_person (CbStore     *self,
       !_cb_store_edit_begin (self, N_("Split Person"), error))
     return 0;
 
-  mentions = mentions_reading (self, person_id, key, error);
-  ok = mentions != NULL;
+  stmt = _cb_store_prepare (self, "INSERT INTO person (name, name_key) VALUES (?1, ?2)", error);
+  ok = stmt != NULL;
   if (ok)
     {
-      stmt = _cb_store_prepare (self, "INSERT INTO person (name, name_key) VALUES (?1, ?2)", error);
-      ok = stmt != NULL;
-      if (ok)
-        {
-          _cb_store_bind_text (stmt, 1, text);
-          _cb_store_bind_text (stmt, 2, key);
-          ok = _cb_store_step_done (self, stmt, what, error);
-          new_id = sqlite3_last_insert_rowid (self->db);
-        }
+      _cb_store_bind_text (stmt, 1, text);
+      _cb_store_bind_text (stmt, 2, key);
+      ok = _cb_store_step_done (self, stmt, what, error);
+      new_id = sqlite3_last_insert_rowid (self->db);
     }
   if (ok)
     {
@@ -706,9 +661,8 @@ cb_store_split_person (CbStore     *self,
           ok = _cb_store_step_done (self, stmt, what, error);
         }
     }
-  for (guint i = 0; ok && i < mentions->len; i++)
-    ok = _cb_store_run_ids (self, "UPDATE mention SET person_id = ?2 WHERE id = ?1",
-                            g_array_index (mentions, gint64, i), new_id, what, error);
+  /* The mentions that read the name go with it. */
+  ok = ok && _cb_store_split_mentions (self, person_id, key, new_id, error);
 
   /* The user said they are two: not suggested as one again (the key as
    * cb-store-merge.c makes it). */

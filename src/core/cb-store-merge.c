@@ -332,7 +332,6 @@ cb_store_accept_merge (CbStore  *self,
     /* Aliases the kept person lacks move; the rest go with the other person. */
     "UPDATE alias SET person_id = ?1 WHERE person_id = ?2"
     " AND text_key NOT IN (SELECT text_key FROM alias WHERE person_id = ?1)",
-    "UPDATE mention SET person_id = ?1 WHERE person_id = ?2",
     "UPDATE event SET subject_id = ?1 WHERE subject_id = ?2",
     "UPDATE excerpt SET speaker_id = ?1 WHERE speaker_id = ?2",
   };
@@ -364,6 +363,7 @@ cb_store_accept_merge (CbStore  *self,
     }
   for (guint i = 0; ok && i < G_N_ELEMENTS (moves); i++)
     ok = _cb_store_run_ids (self, moves[i], keep_id, other_id, what, error);
+  ok = ok && _cb_store_move_mentions (self, keep_id, other_id, error);
   ok = ok && merge_cases (self, keep_id, other_id, error);
   for (guint i = 0; ok && i < G_N_ELEMENTS (after_cases); i++)
     ok = _cb_store_run_ids (self, after_cases[i], keep_id, other_id, what, error);

@@ -266,4 +266,31 @@ gboolean      _cb_store_suggest_merges (CbStore  *self,
                                         gint64    person_id,
                                         GError  **error);
 
+/* --- cb-store-mentions.c: mention rows, a person's spans in an article --- */
+
+/* Orders spans by start, then end. */
+int           _cb_store_span_compare   (gconstpointer a,
+                                        gconstpointer b);
+/* Appends @spans as mention.spans holds them: "[[start,end],…]". */
+void          _cb_store_spans_to_text  (GString      *out,
+                                        const CbSpan *spans,
+                                        guint         n_spans);
+/* Appends the spans of @text (mention.spans) to @spans (CbSpan); FALSE,
+ * and @spans as it was, when @text is not that form. */
+gboolean      _cb_store_spans_parse    (const char   *text,
+                                        GArray       *spans);
+/* Merging people: @other_id's mentions become @keep_id's, one row per
+ * article (an article naming both gets one row of both spans). */
+gboolean      _cb_store_move_mentions  (CbStore      *self,
+                                        gint64        keep_id,
+                                        gint64        other_id,
+                                        GError      **error);
+/* Splitting a name off: the spans of @person_id's mentions that read
+ * @key (a name key) go to @new_id, a new person. */
+gboolean      _cb_store_split_mentions (CbStore      *self,
+                                        gint64        person_id,
+                                        const char   *key,
+                                        gint64        new_id,
+                                        GError      **error);
+
 G_END_DECLS

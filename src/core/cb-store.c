@@ -938,7 +938,10 @@ cb_store_list_persons (CbStore  *self,
 
   stmt = _cb_store_prepare (self,
                             "SELECT p.id, p.name,"
-                            " (SELECT count(*) FROM mention m WHERE m.person_id = p.id)"
+                            /* A mention row holds all the spans of an article;
+                             * mention_person has their count. */
+                            " coalesce ((SELECT sum (m.span_count) FROM mention m"
+                            "            WHERE m.person_id = p.id), 0)"
                             " FROM person p ORDER BY p.name COLLATE NOCASE, p.id",
                             error);
   if (stmt == NULL)
