@@ -503,8 +503,9 @@ plan_uses (sqlite3    *db,
 }
 
 /* Schema 5 adds the indexes adding an article looks a person's events up
- * with (schema 6 makes the unfiled events' one partial); a schema 4 file
- * gets them, after a backup, with its rows unchanged. */
+ * with (schema 6 makes the unfiled events' one partial, schema 8 tunes the
+ * search index's merging); a schema 4 file gets them, after a backup, with
+ * its rows unchanged. */
 static void
 test_schema_5_indexes (CbTestStore   *fixture,
                        gconstpointer  data)
@@ -541,6 +542,8 @@ test_schema_5_indexes (CbTestStore   *fixture,
   g_assert_true (plan_uses (db, "UPDATE event SET case_id = 1 WHERE subject_id = 2 AND case_id IS NULL",
                             "event_unfiled"));
   g_assert_true (plan_uses (db, "SELECT id FROM excerpt WHERE speaker_id = 3", "excerpt_speaker"));
+  /* FTS5 merges 16 segments at a time (schema 8). */
+  g_assert_cmpint (cb_test_query_int (db, "SELECT v FROM article_fts_config WHERE k = 'automerge'"), ==, 16);
   sqlite3_close (db);
   after = dump_database (fixture->path);
   g_assert_cmpstr (after, ==, before);

@@ -254,6 +254,13 @@ static const char * const migrations[] = {
   "DROP TABLE mention;"
   "ALTER TABLE mention_packed RENAME TO mention;"
   "CREATE INDEX mention_person ON mention (person_id, span_count);",
+
+  /* 8: FTS5 merges the search index's segments once 16 of a level are
+   * there, not 4.  Every batch an import commits adds a segment, and
+   * merging them four by four rewrote the index again and again: 2,000
+   * articles import ~100 ms (9 %) faster, while a search reads a few more
+   * segments (at 100,000 articles its median stayed under 10 ms). */
+  "INSERT INTO article_fts (article_fts, rank) VALUES ('automerge', 16);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CB_STORE_SCHEMA_VERSION);
