@@ -483,6 +483,21 @@ test_migrations_too_new (void)
   remove_tree (dir);
 }
 
+/* SQLite keeps the pages it reads in the mapping of cb-store-page-cache.c
+ * (set up before its first use), not in pages malloc()ed one by one. */
+static void
+test_page_cache_mapping (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  int used = 0, highwater = 0;
+
+  g_assert_cmpuint (cb_store_count_articles (fixture->store), ==, 0);
+  g_assert_cmpint (sqlite3_status (SQLITE_STATUS_PAGECACHE_USED, &used, &highwater, FALSE), ==, SQLITE_OK);
+  g_assert_cmpint (used, >, 0);
+  g_assert_cmpint (sqlite3_status (SQLITE_STATUS_PAGECACHE_OVERFLOW, &used, &highwater, FALSE), ==, SQLITE_OK);
+  g_assert_cmpint (used, ==, 0);
+}
+
 static void
 test_open_corrupt (void)
 {
@@ -1290,6 +1305,7 @@ main (int   argc,
   ADD ("/store/migrations/wal", test_migrations_wal);
   ADD ("/store/migrations/reopen", test_migrations_reopen);
   g_test_add_func ("/store/migrations/too-new", test_migrations_too_new);
+  ADD ("/store/open/page-cache", test_page_cache_mapping);
   g_test_add_func ("/store/open/corrupt", test_open_corrupt);
   g_test_add_func ("/store/open/foreign-database", test_open_foreign);
   g_test_add_func ("/store/open/default-path", test_default_path);

@@ -115,6 +115,10 @@ gboolean      _cb_store_exec           (sqlite3     *db,
                                         const char  *sql,
                                         GError     **error);
 
+/* Gives SQLite's page cache a memory mapping of its own, before SQLite's
+ * first use in the process (cb-store-page-cache.c); later it does nothing. */
+void          _cb_store_setup_page_cache (void);
+
 /* Brings the database up to CB_STORE_SCHEMA_VERSION through the numbered
  * migrations, all in one transaction (cb-store-migrations.c).  The caller has refused databases
  * newer than that already. */

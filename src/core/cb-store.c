@@ -370,6 +370,7 @@ cb_store_class_init (CbStoreClass *klass)
    * process-wide allocation statistics, which nothing here reads and which
    * take a global mutex at every malloc and free. */
   sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
+  _cb_store_setup_page_cache ();
 
   /* After an edit, an undo or a redo was committed on this connection: what
    * can be undone changed, and so did the data. */
