@@ -483,6 +483,64 @@ test_migrations_too_new (void)
   remove_tree (dir);
 }
 
+/* What a name key is, worked out the long way: NFKC, case folded, runs of
+ * white space made one space, none at the ends. */
+static char *
+reference_name_key (const char *name)
+{
+  g_autofree char *normalized = g_utf8_normalize (name, -1, G_NORMALIZE_ALL_COMPOSE);
+  g_autofree char *folded = g_utf8_casefold (normalized, -1);
+  g_auto(GStrv) words = NULL;
+  g_autoptr(GString) key = g_string_new (NULL);
+
+  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c))
+        g_string_append_c (key, ' ');
+      else
+        g_string_append_unichar (key, c);
+    }
+  words = g_strsplit (key->str, " ", -1);
+  g_string_truncate (key, 0);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (words[i][0] == '\0')
+        continue;
+      if (key->len > 0)
+        g_string_append_c (key, ' ');
+      g_string_append (key, words[i]);
+    }
+  return g_string_free (g_steal_pointer (&key), FALSE);
+}
+
+/* Name keys: the ASCII ones (worked out without normalizing) and the others
+ * are the same as the long way's. */
+static void
+test_name_key (void)
+{
+  const char *names[] = {
+    "Jo Writer", "  MARY   o'NEILL\t", "a\r\nb\fc", "Dr. J. R. Smith-Jones", "x", "",
+    "   ", "Ünal Çelik", "ＦＵＬＬ Ｗｉｄｔｈ", "Ǆ ligature", "Straße  MAIER", "ÉLODIE\u00a0Dupont",
+  };
+  g_autofree char *empty = _cb_store_name_key (NULL);
+
+  g_assert_cmpstr (empty, ==, "");
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *key = _cb_store_name_key (names[i]);
+      g_autofree char *expected = reference_name_key (names[i]);
+
+      g_assert_cmpstr (key, ==, expected);
+    }
+  {
+    g_autofree char *key = _cb_store_name_key ("  MARY   o'NEILL\t");
+
+    g_assert_cmpstr (key, ==, "mary o'neill");
+  }
+}
+
 /* SQLite keeps the pages it reads in the mapping of cb-store-page-cache.c
  * (set up before its first use), not in pages malloc()ed one by one. */
 static void
@@ -1306,6 +1364,7 @@ main (int   argc,
   ADD ("/store/migrations/reopen", test_migrations_reopen);
   g_test_add_func ("/store/migrations/too-new", test_migrations_too_new);
   ADD ("/store/open/page-cache", test_page_cache_mapping);
+  g_test_add_func ("/store/name-key", test_name_key);
   g_test_add_func ("/store/open/corrupt", test_open_corrupt);
   g_test_add_func ("/store/open/foreign-database", test_open_foreign);
   g_test_add_func ("/store/open/default-path", test_default_path);

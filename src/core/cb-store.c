@@ -151,6 +151,35 @@ _cb_store_step_done (CbStore       *self,
   return TRUE;
 }
 
+/* _cb_store_name_key () of a text of ASCII characters only, which NFKC
+ * leaves as they are and case folding only lowers: the same key, without
+ * the copies normalizing and folding make.  Nearly every name and event an
+ * import keys is ASCII, and the general way was 5 % of its storing thread. */
+static char *
+ascii_name_key (const char *name,
+                gsize       length)
+{
+  GString *key = g_string_sized_new (length);
+  gboolean space = FALSE;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = name[i];
+
+      if (g_unichar_isspace ((gunichar) c))
+        {
+          space = key->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (key, ' ');
+      space = FALSE;
+      g_string_append_c (key, g_ascii_tolower (c));
+    }
+
+  return g_string_free (key, FALSE);
+}
+
 char *
 _cb_store_name_key (const char *name)
 {
@@ -158,9 +187,15 @@ _cb_store_name_key (const char *name)
   g_autofree char *folded = NULL;
   GString *key;
   gboolean space = FALSE;
+  gsize length = 0;
 
   if (name == NULL)
     return g_strdup ("");
+
+  while (name[length] != '\0' && (guchar) name[length] < 0x80)
+    length++;
+  if (name[length] == '\0')
+    return ascii_name_key (name, length);
 
   normalized = g_utf8_normalize (name, -1, G_NORMALIZE_ALL_COMPOSE);
   if (normalized == NULL)
