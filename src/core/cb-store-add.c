@@ -403,13 +403,12 @@ store_person (AddContext      *ctx,
 
   key = ctx->person_keys[index] = _cb_store_name_key (person->name);
 
-  /* The person of lowest id with the name; of its rows, the alias one
-   * first, which tells that the name need not be added as an alias. */
+  /* The person of lowest id with the name or an alias reading it (two
+   * minimums from the indexes: a UNION sorted its rows in a temporary
+   * table).  When the lowest has the alias, it need not be added. */
   stmt = _cb_store_prepare (ctx->self,
-                            "SELECT id, 0 FROM person WHERE name_key = ?1"
-                            " UNION ALL "
-                            "SELECT person_id, 1 FROM alias WHERE text_key = ?1"
-                            " ORDER BY 1, 2 DESC LIMIT 1",
+                            "SELECT (SELECT min (id) FROM person WHERE name_key = ?1),"
+                            " (SELECT min (person_id) FROM alias WHERE text_key = ?1)",
                             error);
   if (stmt == NULL)
     return FALSE;
@@ -418,8 +417,11 @@ store_person (AddContext      *ctx,
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
-      person_id = sqlite3_column_int64 (stmt, 0);
-      has_name_alias = sqlite3_column_int (stmt, 1) != 0;
+      gint64 by_name = sqlite3_column_int64 (stmt, 0);
+      gint64 by_alias = sqlite3_column_int64 (stmt, 1);
+
+      person_id = by_name != 0 && (by_alias == 0 || by_name < by_alias) ? by_name : by_alias;
+      has_name_alias = person_id != 0 && person_id == by_alias;
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -804,23 +806,33 @@ find_or_create_case (AddContext  *ctx,
 
   *case_id = 0;
 
+  /* The lowest case not rejected, else the lowest rejected one; chosen
+   * here, as an ORDER BY made SQLite sort in a temporary table. */
   stmt = _cb_store_prepare (ctx->self,
-                            "SELECT id, review FROM case_file WHERE subject_id = ?1"
-                            " ORDER BY review = 'rejected', id LIMIT 1",
+                            "SELECT id, review FROM case_file WHERE subject_id = ?1",
                             error);
   if (stmt == NULL)
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, person_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      *case_id = sqlite3_column_int64 (stmt, 0);
-      review = g_strdup (CB_COLUMN_TEXT (stmt, 1));
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      const char *row_review = CB_COLUMN_TEXT (stmt, 1);
+      gboolean rejected = cb_review_from_string (row_review) == CB_REVIEW_REJECTED;
+      gboolean best_rejected = review != NULL && cb_review_from_string (review) == CB_REVIEW_REJECTED;
+
+      if (*case_id == 0 || (best_rejected && !rejected)
+          || (best_rejected == rejected && id < *case_id))
+        {
+          *case_id = id;
+          g_free (review);
+          review = g_strdup (row_review);
+        }
     }
   sqlite3_reset (stmt);
 
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  if (rc != SQLITE_DONE)
     {
       _cb_store_set_error (ctx->self->db, rc, _("Could not look up a case file"), error);
       return FALSE;

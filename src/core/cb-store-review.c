@@ -466,12 +466,13 @@ _cb_store_find_same_event (CbStore     *self,
   if (subject_id == 0 || earliest == 0 || latest == 0)
     return TRUE;
 
-  /* Same person, overlapping dates, from another article. */
+  /* Same person, overlapping dates, from another article; the first of
+   * them (lowest id) that tells the same.  In the index's order, not sorted
+   * by id: a sort costs SQLite a temporary table at every event added. */
   stmt = _cb_store_prepare (self,
                             "SELECT id, action, description, review FROM event"
                             " WHERE subject_id = ?1 AND article_id IS NOT ?2 AND id != ?5"
-                            " AND date_earliest <= ?4 AND date_latest >= ?3"
-                            " ORDER BY id",
+                            " AND date_earliest <= ?4 AND date_latest >= ?3",
                             error);
   if (stmt == NULL)
     return FALSE;
@@ -483,16 +484,19 @@ _cb_store_find_same_event (CbStore     *self,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
       const char *other_action = CB_COLUMN_TEXT (stmt, 1);
-      gboolean same = action != NULL && other_action != NULL
-                      ? strcmp (action, other_action) == 0
-                      : _cb_store_descriptions_similar (description, CB_COLUMN_TEXT (stmt, 2));
+      gboolean same;
 
+      if (*event_id != 0 && id > *event_id)
+        continue;
+      same = action != NULL && other_action != NULL
+             ? strcmp (action, other_action) == 0
+             : _cb_store_descriptions_similar (description, CB_COLUMN_TEXT (stmt, 2));
       if (same)
         {
-          *event_id = sqlite3_column_int64 (stmt, 0);
+          *event_id = id;
           *review = cb_review_from_string (CB_COLUMN_TEXT (stmt, 3));
-          break;
         }
     }
   sqlite3_reset (stmt);
