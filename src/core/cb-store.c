@@ -693,6 +693,17 @@ cb_store_find_article_by_sha256 (CbStore     *self,
   return article;
 }
 
+static void
+set_no_article (gint64   id,
+                GError **error)
+{
+  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+  /* TRANSLATORS: %s is a number */
+  g_set_error (error, CB_STORE_ERROR, CB_STORE_ERROR_NOT_FOUND,
+               _("There is no article %s in the database."), id_text);
+}
+
 CbArticle *
 cb_store_get_article (CbStore  *self,
                       gint64    id,
@@ -713,13 +724,7 @@ cb_store_get_article (CbStore  *self,
   if (rc == SQLITE_ROW)
     article = read_article (stmt, CB_COLUMN_TEXT (stmt, 8));
   else if (rc == SQLITE_DONE)
-    {
-      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-
-      /* TRANSLATORS: %s is a number */
-      g_set_error (error, CB_STORE_ERROR, CB_STORE_ERROR_NOT_FOUND,
-                   _("There is no article %s in the database."), id_text);
-    }
+    set_no_article (id, error);
   else
     _cb_store_set_error (self->db, rc, _("Could not read an article"), error);
   sqlite3_reset (stmt);
@@ -749,12 +754,7 @@ cb_store_get_article_title (CbStore  *self,
   if (rc == SQLITE_ROW)
     title = g_strdup (CB_COLUMN_TEXT (stmt, 0));
   else if (rc == SQLITE_DONE)
-    {
-      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-
-      g_set_error (error, CB_STORE_ERROR, CB_STORE_ERROR_NOT_FOUND,
-                   _("There is no article %s in the database."), id_text);
-    }
+    set_no_article (id, error);
   else
     _cb_store_set_error (self->db, rc, _("Could not read an article"), error);
   sqlite3_reset (stmt);
