@@ -541,17 +541,26 @@ test_name_key (void)
   }
 }
 
-/* SQLite keeps the pages it reads in the mapping of cb-store-page-cache.c
- * (set up before its first use), not in pages malloc()ed one by one. */
+/* Where the kernel has 2 MB pages, SQLite keeps the pages it reads in the
+ * mapping of cb-store-page-cache.c (set up before its first use), not in
+ * pages malloc()ed one by one; elsewhere it keeps its own way. */
 static void
 test_page_cache_mapping (Fixture       *fixture,
                          gconstpointer  data)
 {
+  g_autofree char *setting = NULL;
+  gboolean huge_pages = FALSE;
   int used = 0, highwater = 0;
+
+  if (g_file_get_contents ("/sys/kernel/mm/transparent_hugepage/enabled", &setting, NULL, NULL))
+    huge_pages = strstr (setting, "[always]") != NULL || strstr (setting, "[madvise]") != NULL;
 
   g_assert_cmpuint (cb_store_count_articles (fixture->store), ==, 0);
   g_assert_cmpint (sqlite3_status (SQLITE_STATUS_PAGECACHE_USED, &used, &highwater, FALSE), ==, SQLITE_OK);
-  g_assert_cmpint (used, >, 0);
+  if (huge_pages)
+    g_assert_cmpint (used, >, 0);
+  else
+    g_assert_cmpint (used, ==, 0);
   g_assert_cmpint (sqlite3_status (SQLITE_STATUS_PAGECACHE_OVERFLOW, &used, &highwater, FALSE), ==, SQLITE_OK);
   g_assert_cmpint (used, ==, 0);
 }

@@ -10,11 +10,14 @@
  * costs tens of microseconds: 100-150 ms of a 1.1 s import.  Given one
  * mapping of its own, which the kernel may back with 2 MB pages (madvise:
  * the default setting of transparent huge pages on many systems), the cache
- * costs a fault per 2 MB.  Only what is written becomes resident; pages
- * beyond the mapping come from malloc() as before.
+ * costs a fault per 2 MB.  The mapping is resident from the start (SQLite
+ * links its slots into a free list): 45 MB, the window's peak at 100,000
+ * articles went from 156 to 192 MB.  Pages beyond it come from malloc() as
+ * before, and without huge pages SQLite keeps its own way.
  */
 #include "config.h"
 
+#include <string.h>
 #include <sys/mman.h>
 #include <sqlite3.h>
 
@@ -25,6 +28,19 @@
 #define N_SLOTS 10240
 #define HUGE_PAGE_SIZE (2u << 20)
 
+/* Whether the kernel backs memory with 2 MB pages when asked (madvise) or
+ * always.  SQLite writes a word into every slot of the mapping at once, so
+ * in 4 KB pages it would cost all the faults up front, for every program. */
+static gboolean
+huge_pages_available (void)
+{
+  g_autofree char *setting = NULL;
+
+  if (!g_file_get_contents ("/sys/kernel/mm/transparent_hugepage/enabled", &setting, NULL, NULL))
+    return FALSE;
+  return strstr (setting, "[always]") != NULL || strstr (setting, "[madvise]") != NULL;
+}
+
 void
 _cb_store_setup_page_cache (void)
 {
@@ -33,6 +49,8 @@ _cb_store_setup_page_cache (void)
   char *mapping;
   char *start;
 
+  if (!huge_pages_available ())
+    return;
   if (sqlite3_config (SQLITE_CONFIG_PCACHE_HDRSZ, &header) != SQLITE_OK)
     return;
   slot = 4096 + (gsize) header;
