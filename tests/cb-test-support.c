@@ -126,6 +126,30 @@ cb_test_query_int (sqlite3    *db,
   return value;
 }
 
+char *
+cb_test_query_rows (sqlite3    *db,
+                    const char *sql)
+{
+  GString *out = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      for (int i = 0; i < sqlite3_column_count (stmt); i++)
+        {
+          const char *text = (const char *) sqlite3_column_text (stmt, i);
+
+          g_string_append_printf (out, "%s%s", i > 0 ? "|" : "", text != NULL ? text : "NULL");
+        }
+      g_string_append_c (out, '\n');
+    }
+  g_assert_cmpint (rc, ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  return g_string_free (out, FALSE);
+}
+
 gboolean
 cb_test_mentions_packed (sqlite3 *db)
 {
@@ -160,22 +184,9 @@ cb_test_unpack_mentions (sqlite3 *db)
 char *
 cb_test_dump_mentions (sqlite3 *db)
 {
-  const char *sql = cb_test_mentions_packed (db)
-    ? "SELECT m.article_id, m.person_id, s.value ->> 0, s.value ->> 1"
-      " FROM mention m, json_each (m.spans) s ORDER BY 1, 2, 3, 4"
-    : "SELECT article_id, person_id, span_start, span_end FROM mention ORDER BY 1, 2, 3, 4";
-  GString *dump = g_string_new (NULL);
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_string_append_printf (dump, "%lld|%lld|%lld|%lld\n",
-                            (long long) sqlite3_column_int64 (stmt, 0),
-                            (long long) sqlite3_column_int64 (stmt, 1),
-                            (long long) sqlite3_column_int64 (stmt, 2),
-                            (long long) sqlite3_column_int64 (stmt, 3));
-  g_assert_cmpint (rc, ==, SQLITE_DONE);
-  sqlite3_finalize (stmt);
-  return g_string_free (dump, FALSE);
+  return cb_test_query_rows (db, cb_test_mentions_packed (db)
+                                 ? "SELECT m.article_id, m.person_id, s.value ->> 0, s.value ->> 1"
+                                   " FROM mention m, json_each (m.spans) s ORDER BY 1, 2, 3, 4"
+                                 : "SELECT article_id, person_id, span_start, span_end"
+                                   " FROM mention ORDER BY 1, 2, 3, 4");
 }

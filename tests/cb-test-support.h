@@ -53,6 +53,10 @@ sqlite3 *cb_test_open_db        (const char    *path);
 /* The one integer @sql answers. */
 gint64   cb_test_query_int      (sqlite3       *db,
                                  const char    *sql);
+/* Every row @sql answers, a line each, its columns as text separated by
+ * "|" (NULL for none). */
+char    *cb_test_query_rows     (sqlite3       *db,
+                                 const char    *sql);
 
 /* Mentions (cb-store-mentions.c): whether @db has schema 7's mention rows,
  * one per article and person with all its spans. */

@@ -28,30 +28,6 @@
 
 /* --- reading a database back ---------------------------------------------- */
 
-/* Every row of @sql, one line each, columns quoted. */
-static void
-append_rows (GString    *out,
-             sqlite3    *db,
-             const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      for (int i = 0; i < sqlite3_column_count (stmt); i++)
-        {
-          const char *text = (const char *) sqlite3_column_text (stmt, i);
-
-          g_string_append_printf (out, "%s%s", i > 0 ? "|" : "", text != NULL ? text : "NULL");
-        }
-      g_string_append_c (out, '\n');
-    }
-  g_assert_cmpint (rc, ==, SQLITE_DONE);
-  sqlite3_finalize (stmt);
-}
-
 /* Everything the database holds, ids included, but when and from where
  * the articles were imported; and every entry of the search index. */
 static char *
@@ -81,15 +57,10 @@ dump_database (const char *path)
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
     {
-      if (queries[i] == NULL)
-        {
-          g_autofree char *mentions = cb_test_dump_mentions (db);
+      g_autofree char *rows = queries[i] != NULL ? cb_test_query_rows (db, queries[i])
+                                                 : cb_test_dump_mentions (db);
 
-          g_string_append_printf (out, "== mentions\n%s", mentions);
-          continue;
-        }
-      g_string_append_printf (out, "== %s\n", queries[i]);
-      append_rows (out, db, queries[i]);
+      g_string_append_printf (out, "== %s\n%s", queries[i] != NULL ? queries[i] : "mentions", rows);
     }
 
   /* And the index agrees with the articles it indexes. */

@@ -151,36 +151,12 @@ add_two (Fixture *fixture)
 
 /* --- reading it back ------------------------------------------------------ */
 
-static char *
-query_text (sqlite3    *db,
-            const char *sql)
-{
-  GString *out = g_string_new (NULL);
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      for (int i = 0; i < sqlite3_column_count (stmt); i++)
-        {
-          const char *text = (const char *) sqlite3_column_text (stmt, i);
-
-          g_string_append_printf (out, "%s%s", i > 0 ? "|" : "", text != NULL ? text : "NULL");
-        }
-      g_string_append_c (out, '\n');
-    }
-  g_assert_cmpint (rc, ==, SQLITE_DONE);
-  sqlite3_finalize (stmt);
-  return g_string_free (out, FALSE);
-}
-
 /* The mention rows as stored, with names for the people. */
 static char *
 mention_rows (Fixture *fixture)
 {
   sqlite3 *db = cb_test_open_db (fixture->path);
-  char *rows = query_text (db, "SELECT a.title, p.name, m.span_count, m.spans FROM mention m"
+  char *rows = cb_test_query_rows (db, "SELECT a.title, p.name, m.span_count, m.spans FROM mention m"
                                " JOIN article a ON a.id = m.article_id"
                                " JOIN person p ON p.id = m.person_id ORDER BY a.id, p.name");
 
@@ -319,7 +295,7 @@ static char *
 raw_rows (Fixture *fixture)
 {
   sqlite3 *db = cb_test_open_db (fixture->path);
-  char *rows = query_text (db, "SELECT * FROM mention ORDER BY article_id, person_id");
+  char *rows = cb_test_query_rows (db, "SELECT * FROM mention ORDER BY article_id, person_id");
 
   sqlite3_close (db);
   return rows;
