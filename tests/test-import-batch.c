@@ -169,6 +169,19 @@ test_batch_same_as_one_by_one (Fixture       *fixture,
   g_assert_cmpint (last->article_id, ==, first->article_id);
   g_assert_cmpstr (last->title, ==, first->title);
 
+  /* The batch checked no references as it stored them (see
+   * set_foreign_key_checks ()): none dangles, and the connection checks
+   * them again. */
+  {
+    sqlite3 *db = cb_test_open_db (fixture->base.path);
+    g_autofree char *dangling = cb_test_query_rows (db, "PRAGMA foreign_key_check");
+
+    g_assert_cmpstr (dangling, ==, "");
+    g_assert_cmpint (cb_test_query_int (db, "SELECT count(*) FROM event_source"), >, 0);
+    sqlite3_close (db);
+  }
+  g_assert_cmpint (cb_test_query_int (fixture->base.store->db, "PRAGMA foreign_keys"), ==, 1);
+
   /* The batch was committed: another connection sees it all. */
   g_clear_object (&fixture->base.importer);
   g_clear_object (&fixture->base.store);
@@ -252,6 +265,7 @@ test_batch_disk_full (Fixture       *fixture,
   results = cb_importer_import_files (fixture->base.importer, &folder, 1, NULL, NULL, NULL);
   g_assert_cmpuint (results->len, ==, N_FILES);
   g_assert_false (cb_store_in_transaction (fixture->base.store));
+  g_assert_cmpint (cb_test_query_int (fixture->base.store->db, "PRAGMA foreign_keys"), ==, 1);
 
   db = cb_test_open_db (fixture->base.path);
   for (guint i = 0; i < N_FILES; i++)
@@ -314,7 +328,8 @@ search_count (CbStore    *store,
 
 /* A failing article leaves nothing and the batch goes on; after the commit
  * the batch's articles are found by search; a rolled-back batch leaves
- * nothing and the search triggers work again. */
+ * nothing and the search triggers work again.  Only inside the batch are
+ * references not checked. */
 static void
 test_store_batch (CbTestStore   *fixture,
                   gconstpointer  data)
@@ -331,6 +346,7 @@ test_store_batch (CbTestStore   *fixture,
   g_assert_true (cb_store_begin_batch (fixture->store, &error));
   g_assert_no_error (error);
   g_assert_true (cb_store_in_transaction (fixture->store));
+  g_assert_cmpint (cb_test_query_int (fixture->store->db, "PRAGMA foreign_keys"), ==, 0);
 
   for (guint i = 0; i < 2; i++)
     {
@@ -362,6 +378,7 @@ test_store_batch (CbTestStore   *fixture,
   g_assert_true (cb_store_commit_batch (fixture->store, &error));
   g_assert_no_error (error);
   g_assert_false (cb_store_in_transaction (fixture->store));
+  g_assert_cmpint (cb_test_query_int (fixture->store->db, "PRAGMA foreign_keys"), ==, 1);
 
   g_assert_cmpuint (cb_store_count_articles (fixture->store), ==, 2);
   g_assert_cmpuint (search_count (fixture->store, "Quartermaine"), ==, 2);
@@ -389,6 +406,7 @@ test_store_batch (CbTestStore   *fixture,
   }
   cb_store_rollback_batch (fixture->store);
   g_assert_false (cb_store_in_transaction (fixture->store));
+  g_assert_cmpint (cb_test_query_int (fixture->store->db, "PRAGMA foreign_keys"), ==, 1);
   g_assert_cmpuint (cb_store_count_articles (fixture->store), ==, 2);
   g_assert_cmpuint (search_count (fixture->store, "Oyelaran"), ==, 0);
 
