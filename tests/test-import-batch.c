@@ -493,8 +493,8 @@ plan_uses (sqlite3    *db,
 
 /* Schema 5 adds the indexes adding an article looks a person's events up
  * with (schema 6 makes the unfiled events' one partial, schema 8 tunes the
- * search index's merging); a schema 4 file gets them, after a backup, with
- * its rows unchanged. */
+ * search index's merging, schema 9 adds the long events'); a schema 4 file
+ * gets them, after a backup, with its rows unchanged. */
 static void
 test_schema_5_indexes (CbTestStore   *fixture,
                        gconstpointer  data)
@@ -513,6 +513,7 @@ test_schema_5_indexes (CbTestStore   *fixture,
 
   db = cb_test_open_db (fixture->path);
   g_assert_cmpint (sqlite3_exec (db, "DROP INDEX event_subject_date; DROP INDEX event_unfiled;"
+                                 " DROP INDEX event_wide;"
                                  " PRAGMA user_version = 4;", NULL, NULL, NULL), ==, SQLITE_OK);
   cb_test_unpack_mentions (db);
   sqlite3_close (db);
@@ -531,6 +532,16 @@ test_schema_5_indexes (CbTestStore   *fixture,
   g_assert_true (plan_uses (db, "UPDATE event SET case_id = 1 WHERE subject_id = 2 AND case_id IS NULL",
                             "event_unfiled"));
   g_assert_true (plan_uses (db, "SELECT id FROM excerpt WHERE speaker_id = 3", "excerpt_speaker"));
+  /* The same event told again is looked for in a short range of dates, and
+   * among the long events (schema 9): the condition of the query must be
+   * the partial index's. */
+  g_assert_true (plan_uses (db, "SELECT id, description FROM event WHERE subject_id = ?1 AND date_earliest >= ?6"
+                            " AND date_earliest <= ?4 AND date_latest >= ?3 AND article_id IS NOT ?2 AND id != ?5",
+                            "event_subject_date"));
+  g_assert_true (plan_uses (db, "SELECT id, description FROM event WHERE subject_id = ?1"
+                            " AND date_latest - date_earliest > " G_STRINGIFY (CB_STORE_NARROW_EVENT_DAYS)
+                            " AND date_earliest < ?6 AND date_latest >= ?3 AND article_id IS NOT ?2 AND id != ?5",
+                            "event_wide"));
   /* FTS5 merges 16 segments at a time (schema 8). */
   g_assert_cmpint (cb_test_query_int (db, "SELECT v FROM article_fts_config WHERE k = 'automerge'"), ==, 16);
   sqlite3_close (db);

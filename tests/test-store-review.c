@@ -77,6 +77,82 @@ test_same_event_two_articles (Fixture       *fixture,
   g_assert_cmpuint (cb_event_get_source_count (g_ptr_array_index (convictions, 0)), ==, 1);
 }
 
+/* Sets event @event_id's date to the interval @from … @to (julian days). */
+static void
+set_interval (Fixture     *fixture,
+              gint64       event_id,
+              guint32      from,
+              guint32      to,
+              CbPrecision  precision)
+{
+  g_autoptr(GError) error = NULL;
+  CbFuzzyDate date = { 0 };
+
+  date.precision = precision;
+  date.qualifier = CB_QUALIFIER_ON;
+  date.earliest = from;
+  date.latest = to;
+  g_assert_true (cb_store_set_event_date (fixture->store, event_id, &date, &error));
+  g_assert_no_error (error);
+}
+
+static guint32
+julian_day (int year,
+            int month,
+            int day)
+{
+  g_autoptr(GDate) date = g_date_new_dmy (day, month, year);
+
+  return g_date_get_julian (date);
+}
+
+/* The same event is found however long the stored one is: a year (the
+ * longest looked up by a short range of start dates) and a decade (looked
+ * up among the long ones); one that ends before the new one starts is
+ * another event. */
+static void
+test_same_event_long_dates (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  const struct
+  {
+    guint32     from, to;
+    CbPrecision precision;
+    guint       expected_events;
+  } cases[] = {
+    { julian_day (2015, 1, 1), julian_day (2015, 12, 31), CB_PRECISION_YEAR, 1 },
+    { julian_day (2010, 1, 1), julian_day (2019, 12, 31), CB_PRECISION_DECADE, 1 },
+    { julian_day (2003, 1, 1), julian_day (2015, 3, 31), CB_PRECISION_DECADE, 1 },
+    { julian_day (2003, 1, 1), julian_day (2015, 2, 27), CB_PRECISION_DECADE, 2 },
+    { julian_day (2014, 1, 1), julian_day (2014, 12, 31), CB_PRECISION_YEAR, 2 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) pardons = NULL;
+      g_autoptr(GPtrArray) after = NULL;
+      g_autoptr(GError) error = NULL;
+      gint64 first, second;
+
+      first = cb_test_store_import (fixture, pardon_a);
+      pardons = events_with (fixture, "Tobias Quennell", "pardoned");
+      g_assert_cmpuint (pardons->len, ==, 1);
+      set_interval (fixture, cb_event_get_id (g_ptr_array_index (pardons, 0)),
+                    cases[i].from, cases[i].to, cases[i].precision);
+
+      /* "in March 2015" */
+      second = cb_test_store_import (fixture, pardon_b);
+      after = events_with (fixture, "Tobias Quennell", "pardoned");
+      g_assert_cmpuint (after->len, ==, cases[i].expected_events);
+      if (cases[i].expected_events == 1)
+        g_assert_cmpuint (cb_event_get_source_count (g_ptr_array_index (after, 0)), ==, 2);
+
+      g_assert_true (cb_store_delete_article (fixture->store, second, &error));
+      g_assert_true (cb_store_delete_article (fixture->store, first, &error));
+      g_assert_no_error (error);
+    }
+}
+
 static void
 test_different_events_stay_apart (Fixture       *fixture,
                                   gconstpointer  data)
@@ -865,6 +941,7 @@ main (int   argc,
 
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, cb_test_store_setup, fn, cb_test_store_teardown)
   ADD ("/store-review/same-event-two-articles", test_same_event_two_articles);
+  ADD ("/store-review/same-event-long-dates", test_same_event_long_dates);
   ADD ("/store-review/different-events-stay-apart", test_different_events_stay_apart);
   ADD ("/store-review/rejected-event-stays-rejected", test_rejected_event_stays_rejected);
   ADD ("/store-review/rejected-case-stays-rejected", test_rejected_case_stays_rejected);

@@ -145,6 +145,11 @@ char         *_cb_store_name_key       (const char  *name);
  * (SQLite's automatic checkpoint): 32 MB, not 4 MB, for imports. */
 #define CB_STORE_WAL_AUTOCHECKPOINT 8192
 
+/* Events dated no longer than this (a year, leap or not) are looked up
+ * through event_subject_date by a short range of their start; longer ones
+ * are in event_wide (schema 9), whose condition must read the same. */
+#define CB_STORE_NARROW_EVENT_DAYS 366
+
 /* Column text as a const char * (NULL for SQL NULL). */
 #define CB_COLUMN_TEXT(stmt, i) ((const char *) sqlite3_column_text ((stmt), (i)))
 

@@ -468,11 +468,24 @@ _cb_store_find_same_event (CbStore     *self,
 
   /* Same person, overlapping dates, from another article; the first of
    * them (lowest id) that tells the same.  In the index's order, not sorted
-   * by id: a sort costs SQLite a temporary table at every event added. */
+   * by id: a sort costs SQLite a temporary table at every event added.
+   *
+   * "Begins before @latest" alone would read all the person's earlier
+   * events, and a person in many articles has hundreds.  An event at most
+   * CB_STORE_NARROW_EVENT_DAYS long (a day … a year) that overlaps begins
+   * no earlier than that before @earliest, so the first half reads a short
+   * range of event_subject_date; the longer events (decades, intervals
+   * set by hand) are few, and the second half reads them from event_wide. */
   stmt = _cb_store_prepare (self,
                             "SELECT id, action, description, review FROM event"
-                            " WHERE subject_id = ?1 AND article_id IS NOT ?2 AND id != ?5"
-                            " AND date_earliest <= ?4 AND date_latest >= ?3",
+                            " WHERE subject_id = ?1 AND date_earliest >= ?6 AND date_earliest <= ?4"
+                            " AND date_latest >= ?3 AND article_id IS NOT ?2 AND id != ?5"
+                            " UNION ALL "
+                            "SELECT id, action, description, review FROM event"
+                            " WHERE subject_id = ?1"
+                            " AND date_latest - date_earliest > " G_STRINGIFY (CB_STORE_NARROW_EVENT_DAYS)
+                            " AND date_earliest < ?6 AND date_latest >= ?3"
+                            " AND article_id IS NOT ?2 AND id != ?5",
                             error);
   if (stmt == NULL)
     return FALSE;
@@ -481,6 +494,7 @@ _cb_store_find_same_event (CbStore     *self,
   sqlite3_bind_int64 (stmt, 3, earliest);
   sqlite3_bind_int64 (stmt, 4, latest);
   sqlite3_bind_int64 (stmt, 5, except_id);
+  sqlite3_bind_int64 (stmt, 6, (gint64) earliest - CB_STORE_NARROW_EVENT_DAYS);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {

@@ -33,7 +33,7 @@ typedef enum
 } CbStoreError;
 
 /* The schema this build writes; PRAGMA user_version of a migrated database. */
-#define CB_STORE_SCHEMA_VERSION 8
+#define CB_STORE_SCHEMA_VERSION 9
 
 #define CB_TYPE_STORE (cb_store_get_type ())
 G_DECLARE_FINAL_TYPE (CbStore, cb_store, CB, STORE, GObject)
