@@ -303,6 +303,110 @@ test_batch_disk_full (Fixture       *fixture,
   sqlite3_close (db);
 }
 
+/* Another connection of the process that wants to write while a batch is
+ * open: a thread that waits for the write lock, then counts the articles
+ * it finds stored. */
+typedef struct
+{
+  const char *path;
+  guint       waits_before;
+  gint        articles_seen;  /* atomic; -1 until the writer is through */
+} Writer;
+
+static gpointer
+writer_thread (gpointer user_data)
+{
+  Writer *writer = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CbStore) store = cb_store_open (writer->path, &error);
+  guint count;
+
+  g_assert_no_error (error);
+  g_assert_true (cb_store_begin (store, &error));
+  g_assert_no_error (error);
+  count = cb_store_count_articles (store);
+  g_assert_true (cb_store_commit (store, &error));
+  g_assert_no_error (error);
+  g_atomic_int_set (&writer->articles_seen, (gint) count);
+  return NULL;
+}
+
+typedef struct
+{
+  Writer   writer;
+  GThread *thread;
+  guint    start_at;   /* the file after which the writer starts */
+  gboolean got_in;     /* it finished while the import went on */
+} WriterDuringImport;
+
+/* Waits (up to 10 s) for @done to hold. */
+static gboolean
+wait_until (gboolean (*done) (WriterDuringImport *), WriterDuringImport *data)
+{
+  for (guint i = 0; i < 10000; i++)
+    {
+      if (done (data))
+        return TRUE;
+      g_usleep (1000);
+    }
+  return FALSE;
+}
+
+static gboolean
+writer_is_waiting (WriterDuringImport *data)
+{
+  return cb_store_get_lock_waits () != data->writer.waits_before;
+}
+
+static gboolean
+writer_is_through (WriterDuringImport *data)
+{
+  return g_atomic_int_get (&data->writer.articles_seen) >= 0;
+}
+
+/* Called on the importing thread between files, while the batch is open. */
+static void
+start_writer_cb (const CbImportResult *result,
+                 guint                 done,
+                 guint                 total,
+                 gpointer              user_data)
+{
+  WriterDuringImport *data = user_data;
+
+  if (done == data->start_at)
+    {
+      data->writer.waits_before = cb_store_get_lock_waits ();
+      data->thread = g_thread_new ("writer", writer_thread, &data->writer);
+      /* The writer waits for the batch's lock before the next file. */
+      g_assert_true (wait_until (writer_is_waiting, data));
+    }
+  else if (done == data->start_at + 1)
+    {
+      /* The batch committed after that file, well within its length. */
+      data->got_in = wait_until (writer_is_through, data);
+    }
+}
+
+/* An edit made while a folder is imported (the window's connection) waits
+ * for the batch under way no longer than the next file. */
+static void
+test_batch_lets_writer_in (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (fixture->folder);
+  g_autoptr(GPtrArray) results = NULL;
+  WriterDuringImport during = { { fixture->base.path, 0, -1 }, NULL, 5, FALSE };
+
+  results = cb_importer_import_files (fixture->base.importer, &folder, 1, NULL,
+                                      start_writer_cb, &during);
+  g_thread_join (during.thread);
+  g_assert_true (during.got_in);
+  /* It saw the files stored up to then, committed early: not all of them. */
+  g_assert_cmpint (g_atomic_int_get (&during.writer.articles_seen), ==, during.start_at + 1);
+  g_assert_cmpuint (results->len, ==, N_FILES);
+  g_assert_cmpuint (cb_store_count_articles (fixture->base.store), ==, N_FILES - 1);
+}
+
 /* --- the store's batches ------------------------------------------------------ */
 
 static CbArticle *
@@ -561,6 +665,8 @@ main (int    argc,
               fixture_set_up, test_batch_checkpointed_beside, fixture_tear_down);
   g_test_add ("/import-batch/disk-full", Fixture, NULL,
               fixture_set_up, test_batch_disk_full, fixture_tear_down);
+  g_test_add ("/import-batch/lets-writer-in", Fixture, NULL,
+              fixture_set_up, test_batch_lets_writer_in, fixture_tear_down);
   g_test_add ("/import-batch/other-trigger", Fixture, NULL,
               fixture_set_up, test_store_batch_other_trigger, fixture_tear_down);
   g_test_add ("/store-batch/failure-and-rollback", CbTestStore, NULL,

@@ -394,6 +394,38 @@ cb_store_finalize (GObject *object)
   G_OBJECT_CLASS (cb_store_parent_class)->finalize (object);
 }
 
+/* --- Waiting for another connection's lock ------------------------------ */
+
+#define LOCK_WAIT_MS 5000
+
+static guint lock_waits;  /* atomic */
+
+/* As sqlite3_busy_timeout (LOCK_WAIT_MS) waits — short sleeps at first,
+ * longer ones later — and counts each wait for cb_store_get_lock_waits (). */
+static int
+wait_for_lock (void *user_data,
+               int   n_calls)
+{
+  static const int delays[] = { 1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, 100 };
+  int waited = 0, delay;
+
+  for (int i = 0; i < n_calls; i++)
+    waited += delays[MIN (i, (int) G_N_ELEMENTS (delays) - 1)];
+  delay = MIN (delays[MIN (n_calls, (int) G_N_ELEMENTS (delays) - 1)], LOCK_WAIT_MS - waited);
+  if (delay <= 0)
+    return 0;
+
+  g_atomic_int_inc (&lock_waits);
+  g_usleep ((gulong) delay * 1000);
+  return 1;
+}
+
+guint
+cb_store_get_lock_waits (void)
+{
+  return (guint) g_atomic_int_get (&lock_waits);
+}
+
 static void
 cb_store_class_init (CbStoreClass *klass)
 {
@@ -504,7 +536,7 @@ cb_store_open (const char  *path,
     }
 
   sqlite3_extended_result_codes (self->db, 1);
-  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_busy_handler (self->db, wait_for_lock, NULL);
 
   /* The version comes first, before anything that could write (switching to
    * WAL writes the header): a database from a newer Casebook is left alone.

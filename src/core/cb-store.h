@@ -69,6 +69,12 @@ gboolean    cb_store_begin_batch     (CbStore *self, GError **error);
 gboolean    cb_store_commit_batch    (CbStore *self, GError **error);
 void        cb_store_rollback_batch  (CbStore *self);
 
+/* How many times a connection of this process has had to wait for another
+ * to give up the write lock (a count that only grows): an import's batch
+ * commits early when it changes, so that the window's edit waits moments,
+ * not the whole batch. */
+guint       cb_store_get_lock_waits  (void);
+
 /* Beside a long import: a thread with a connection of its own that copies
  * the log into the database file after each commit it is told of, so that
  * the importing connection does not.  NULL when there is no file. */
