@@ -525,6 +525,87 @@ test_store_batch (CbTestStore   *fixture,
   g_assert_cmpuint (search_count (fixture->store, "Oyelaran"), ==, 1);
 }
 
+/* A batch remembers the names its articles stored, to skip storing them
+ * again; an article that fails leaves none of its names behind, neither in
+ * the database nor in what the batch remembers: told again in the same
+ * batch, the person gets every name, as on its own. */
+static void
+test_store_batch_failed_names (CbTestStore   *fixture,
+                               gconstpointer  data)
+{
+  const char *text = "Bartholomew Oyelaran-Finch was sentenced to life in prison in 1998."
+                     " Oyelaran-Finch appealed in 2001, and Mr. Oyelaran-Finch was released in 2009.";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *in_batch = NULL;
+  g_autofree char *alone = NULL;
+  g_autofree char *alone_path = g_build_filename (fixture->dir, "alone.db", NULL);
+  sqlite3 *db;
+  gint64 id;
+
+  g_assert_true (cb_store_begin_batch (fixture->store, &error));
+  for (guint attempt = 0; attempt < 3; attempt++)
+    {
+      CbExtraction *extraction = NULL;
+      g_autoptr(CbArticle) article = article_for (text, &extraction);
+
+      /* The first attempt fails after its names were stored. */
+      if (attempt == 0)
+        {
+          CbPerson *person = g_ptr_array_index (extraction->persons, 0);
+
+          g_assert_cmpuint (person->aliases->len, >, 0);
+          g_array_index (person->mentions, CbSpan, 0).end = 100000;
+        }
+      id = cb_store_add_article (fixture->store, article, extraction, &error);
+      if (attempt == 0)
+        {
+          g_assert_error (error, CB_STORE_ERROR, CB_STORE_ERROR_FAILED);
+          g_clear_error (&error);
+        }
+      else
+        {
+          g_assert_no_error (error);
+          g_assert_cmpint (id, >, 0);
+        }
+      cb_extraction_free (extraction);
+      /* The same text twice is one article. */
+      if (attempt == 1)
+        text = "Bartholomew Oyelaran-Finch, 61, was released in 2009. Oyelaran-Finch said little.";
+    }
+  g_assert_true (cb_store_commit_batch (fixture->store, &error));
+  g_assert_no_error (error);
+
+  db = cb_test_open_db (fixture->path);
+  in_batch = cb_test_query_rows (db, "SELECT person_id, text, text_key FROM alias ORDER BY 1, 3");
+  sqlite3_close (db);
+  g_assert_cmpuint (strlen (in_batch), >, 0);
+
+  /* The same two articles, one transaction each. */
+  {
+    g_autoptr(CbStore) store = cb_store_open (alone_path, &error);
+    const char *texts[] = {
+      "Bartholomew Oyelaran-Finch was sentenced to life in prison in 1998."
+      " Oyelaran-Finch appealed in 2001, and Mr. Oyelaran-Finch was released in 2009.",
+      text,
+    };
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+      {
+        CbExtraction *extraction = NULL;
+        g_autoptr(CbArticle) article = article_for (texts[i], &extraction);
+
+        g_assert_cmpint (cb_store_add_article (store, article, extraction, &error), >, 0);
+        g_assert_no_error (error);
+        cb_extraction_free (extraction);
+      }
+  }
+  db = cb_test_open_db (alone_path);
+  alone = cb_test_query_rows (db, "SELECT person_id, text, text_key FROM alias ORDER BY 1, 3");
+  sqlite3_close (db);
+  g_assert_cmpstr (in_batch, ==, alone);
+}
+
 /* A trigger the batch does not know (here one added by another program)
  * is not turned off: it runs for every article, and the search index is
  * still complete. */
@@ -671,6 +752,8 @@ main (int    argc,
               fixture_set_up, test_store_batch_other_trigger, fixture_tear_down);
   g_test_add ("/store-batch/failure-and-rollback", CbTestStore, NULL,
               cb_test_store_setup, test_store_batch, cb_test_store_teardown);
+  g_test_add ("/store-batch/failed-article-names", CbTestStore, NULL,
+              cb_test_store_setup, test_store_batch_failed_names, cb_test_store_teardown);
   g_test_add ("/store/schema-5-indexes", CbTestStore, NULL,
               cb_test_store_setup, test_schema_5_indexes, cb_test_store_teardown);
   g_test_add ("/store-batch/defers-search-index", CbTestStore, NULL,

@@ -37,6 +37,10 @@ typedef struct
   GHashTable         *passage_ids;   /* span key → index in passages */
   gint64              first_passage_id;
   GArray             *sources;       /* SourceRow */
+
+  /* In a batch: the aliases this article stored (or found stored), which
+   * the batch knows once the article is kept (see add_alias ()). */
+  GPtrArray          *aliases_stored;  /* "PERSON_ID KEY" */
 } AddContext;
 
 typedef struct
@@ -201,6 +205,7 @@ add_alias (AddContext  *ctx,
            GError     **error)
 {
   g_autofree char *own_key = NULL;
+  g_autofree char *pair = NULL;
   sqlite3_stmt *stmt;
 
   if (key == NULL)
@@ -208,6 +213,16 @@ add_alias (AddContext  *ctx,
 
   if (*key == '\0')
     return TRUE;
+
+  /* A person comes back in article after article, with the same names:
+   * most of these inserts are ignored.  Inside a batch nobody else writes,
+   * so an alias an earlier article of the batch stored is still there. */
+  if (ctx->aliases_stored != NULL)
+    {
+      pair = g_strdup_printf ("%" G_GINT64_FORMAT " %s", person_id, key);
+      if (g_hash_table_contains (ctx->self->batch_aliases, pair))
+        return TRUE;
+    }
 
   stmt = _cb_store_prepare (ctx->self,
                             "INSERT OR IGNORE INTO alias (person_id, text, text_key)"
@@ -220,7 +235,11 @@ add_alias (AddContext  *ctx,
   _cb_store_bind_text (stmt, 2, text);
   _cb_store_bind_text (stmt, 3, key);
 
-  return step_done (ctx, stmt, N_("Could not store a name"), error);
+  if (!step_done (ctx, stmt, N_("Could not store a name"), error))
+    return FALSE;
+  if (pair != NULL)
+    g_ptr_array_add (ctx->aliases_stored, g_steal_pointer (&pair));
+  return TRUE;
 }
 
 /* An article's rows are inserted up to 8 a statement: a statement's
@@ -1067,6 +1086,7 @@ cb_store_add_article_full (CbStore             *self,
   g_autoptr(GArray) passages = NULL;
   g_autoptr(GHashTable) passage_ids = NULL;
   g_autoptr(GArray) sources = NULL;
+  g_autoptr(GPtrArray) aliases_stored = NULL;
   g_auto(GStrv) person_keys = NULL;
   g_autofree gboolean *person_new = NULL;
   GError *local_error = NULL;
@@ -1135,6 +1155,8 @@ cb_store_add_article_full (CbStore             *self,
   ctx.passages = passages = g_array_new (FALSE, FALSE, sizeof (CbSpan));
   ctx.passage_ids = passage_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   ctx.sources = sources = g_array_new (FALSE, FALSE, sizeof (SourceRow));
+  if (self->batch_aliases != NULL)
+    ctx.aliases_stored = aliases_stored = g_ptr_array_new_with_free_func (g_free);
 
   /* Inside a transaction of the caller a savepoint keeps "nothing of it on
    * failure" without nesting BEGIN. */
@@ -1168,6 +1190,10 @@ cb_store_add_article_full (CbStore             *self,
                                     ? cb_article_get_title (article) : sha256);
       return 0;
     }
+
+  /* Kept: what it stored is the batch's. */
+  for (guint i = 0; aliases_stored != NULL && i < aliases_stored->len; i++)
+    g_hash_table_add (self->batch_aliases, g_steal_pointer (&g_ptr_array_index (aliases_stored, i)));
 
   cb_article_set_id (article, ctx.article_id);
   cb_article_set_imported_at (article, imported_at);

@@ -151,6 +151,7 @@ cb_store_begin_batch (CbStore  *self,
 
   self->batch_open = TRUE;
   self->batch_defers_fts = FALSE;
+  self->batch_aliases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   if (!defer)
     return TRUE;
 
@@ -221,6 +222,7 @@ cb_store_commit_batch (CbStore  *self,
     }
 
   self->batch_open = FALSE;
+  g_clear_pointer (&self->batch_aliases, g_hash_table_unref);
   ok = cb_store_commit (self, error);
   set_foreign_key_checks (self, TRUE);
   return ok;
@@ -235,6 +237,7 @@ cb_store_rollback_batch (CbStore *self)
     set_triggers (self, TRUE);
   self->batch_defers_fts = FALSE;
   self->batch_open = FALSE;
+  g_clear_pointer (&self->batch_aliases, g_hash_table_unref);
   cb_store_rollback (self);
   set_foreign_key_checks (self, TRUE);
 }

@@ -35,6 +35,7 @@ struct _CbStore
   gboolean    batch_defers_fts; /* search triggers off: indexed at the commit */
   gboolean    batch_tuned;      /* cache and temp_store set for batches */
   gint64      batch_last_id;    /* the batch's articles have larger ids */
+  GHashTable *batch_aliases;    /* "PERSON_ID KEY" of the aliases its articles stored */
 
   /* Full-text search (cb-store-search.c), set up by the first search. */
   CbStoreSearch *search;

@@ -374,6 +374,7 @@ cb_store_finalize (GObject *object)
    * connection closes. */
   g_clear_pointer (&self->search, _cb_store_search_free);
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->batch_aliases, g_hash_table_unref);
   if (self->db != NULL)
     {
       /* Leave no log behind: the first connection of the next start reads
