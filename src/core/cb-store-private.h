@@ -120,6 +120,13 @@ gboolean      _cb_store_exec           (sqlite3     *db,
  * first use in the process (cb-store-page-cache.c); later it does nothing. */
 void          _cb_store_setup_page_cache (void);
 
+/* cb-store-log-vfs.c: the name of the VFS that writes a connection's log
+ * in large pieces (registered at the first call), or NULL for SQLite's
+ * default; and how often a commit's frames were found still unwritten at
+ * the memory barrier (never, if commits are recognised as they should). */
+const char   *_cb_store_log_vfs (void);
+guint         _cb_store_log_late_writes (void);
+
 /* Brings the database up to CB_STORE_SCHEMA_VERSION through the numbered
  * migrations, all in one transaction (cb-store-migrations.c).  The caller has refused databases
  * newer than that already. */

@@ -528,7 +528,8 @@ cb_store_open (const char  *path,
   self = g_object_new (CB_TYPE_STORE, NULL);
   self->path = g_strdup (path);
 
-  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        _cb_store_log_vfs ());
   if (rc != SQLITE_OK)
     {
       g_autofree char *what = g_strdup_printf (_("Could not open the database “%s”"), path);
