@@ -101,7 +101,11 @@ log_write (sqlite3_file *file,
    * the other frames. */
   self->commit_frame = amount == FRAME_HEADER_SIZE && read_be32 ((const guchar *) data + 4) != 0;
 
-  if (offset != self->last_end || amount > BUFFER_SIZE)
+  if (self->buffer == NULL && offset == self->last_end)
+    self->buffer = sqlite3_malloc (BUFFER_SIZE);
+
+  /* Not where the last write ended (or no memory for gathering): out now. */
+  if (offset != self->last_end || amount > BUFFER_SIZE || self->buffer == NULL)
     {
       rc = write_out (self);
       if (rc == SQLITE_OK)
@@ -121,10 +125,6 @@ log_write (sqlite3_file *file,
           return rc;
         }
     }
-  if (self->buffer == NULL)
-    self->buffer = sqlite3_malloc (BUFFER_SIZE);
-  if (self->buffer == NULL)
-    return SQLITE_NOMEM;
   if (self->buffer_length == 0)
     self->buffer_start = offset;
   memcpy (self->buffer + self->buffer_length, data, amount);
