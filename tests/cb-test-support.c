@@ -190,3 +190,19 @@ cb_test_dump_mentions (sqlite3 *db)
                                  : "SELECT article_id, person_id, span_start, span_end"
                                    " FROM mention ORDER BY 1, 2, 3, 4");
 }
+
+CbPerson *
+cb_test_person_new_va (const char *name,
+                       va_list     forms)
+{
+  CbPerson *person = g_new0 (CbPerson, 1);
+  const char *form;
+
+  person->name = g_strdup (name);
+  person->aliases = g_ptr_array_new_with_free_func (g_free);
+  person->mentions = g_array_new (FALSE, FALSE, sizeof (CbSpan));
+  g_ptr_array_add (person->aliases, g_strdup (name));
+  while ((form = va_arg (forms, const char *)) != NULL)
+    g_ptr_array_add (person->aliases, g_strdup (form));
+  return person;
+}

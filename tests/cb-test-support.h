@@ -7,11 +7,13 @@
  */
 #pragma once
 
+#include <stdarg.h>
 #include <glib.h>
 #include <sqlite3.h>
 
 #include "cb-importer.h"
 #include "cb-store.h"
+#include "extract/cb-persons.h"
 
 G_BEGIN_DECLS
 
@@ -68,5 +70,10 @@ void     cb_test_unpack_mentions (sqlite3      *db);
 /* Every span of every mention, "article|person|start|end" a line in that
  * order, in either layout. */
 char    *cb_test_dump_mentions   (sqlite3      *db);
+
+/* A person for an extraction made by hand: named @name, with @name and then
+ * each of @forms (up to NULL) as aliases, and no mentions yet. */
+CbPerson *cb_test_person_new_va  (const char   *name,
+                                  va_list       forms);
 
 G_END_DECLS

@@ -45,17 +45,11 @@ person_new (const char *body,
             const char *name,
             ...)
 {
-  CbPerson *person = g_new0 (CbPerson, 1);
-  const char *form;
+  CbPerson *person;
   va_list args;
 
-  person->name = g_strdup (name);
-  person->aliases = g_ptr_array_new_with_free_func (g_free);
-  person->mentions = g_array_new (FALSE, FALSE, sizeof (CbSpan));
-  g_ptr_array_add (person->aliases, g_strdup (name));
   va_start (args, name);
-  while ((form = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (person->aliases, g_strdup (form));
+  person = cb_test_person_new_va (name, args);
   va_end (args);
 
   if (taken->len == 0)

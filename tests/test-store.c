@@ -13,6 +13,7 @@
 #include "cb-store.h"
 /* For the error-mapping test: the connection behind a CbStore. */
 #include "cb-store-private.h"
+#include "cb-test-support.h"
 
 /* Invented article: non-ASCII letters and curly quotes before the spans make
  * character and byte offsets differ. */
@@ -121,18 +122,11 @@ person_new (const char *body,
             const char *name,
             ...)
 {
-  CbPerson *person = g_new0 (CbPerson, 1);
-  const char *alias;
+  CbPerson *person;
   va_list args;
 
-  person->name = g_strdup (name);
-  person->aliases = g_ptr_array_new_with_free_func (g_free);
-  person->mentions = g_array_new (FALSE, FALSE, sizeof (CbSpan));
-
-  g_ptr_array_add (person->aliases, g_strdup (name));
   va_start (args, name);
-  while ((alias = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (person->aliases, g_strdup (alias));
+  person = cb_test_person_new_va (name, args);
   va_end (args);
 
   /* One mention per alias occurrence (first occurrence is enough here). */
